@@ -1,0 +1,709 @@
+//! Scope analysis: which names are local, global, free or cell variables in
+//! each scope. Scopes are compiler scratch data and live in the compile arena.
+
+use std::cell::Cell as StdCell;
+use std::collections::{HashMap, HashSet};
+
+use bumpalo::collections::Vec as BVec;
+use bumpalo::Bump;
+use indexmap::IndexMap;
+use rustpython_parser::ast::{self, Ranged};
+
+use super::CompileError;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Comprehension,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SymScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+pub const ASSIGNED: u32 = 1;
+pub const PARAM: u32 = 2;
+pub const USED: u32 = 4;
+pub const GLOBAL: u32 = 8;
+pub const NONLOCAL: u32 = 16;
+
+pub struct Scope<'a> {
+    pub kind: ScopeKind,
+    pub name: String,
+    pub symbols: IndexMap<String, u32>,
+    pub scopes: HashMap<String, SymScope>,
+    pub params: Vec<String>,
+    pub children: BVec<'a, &'a mut Scope<'a>>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    pub is_generator: bool,
+    /// Class scopes whose methods use `super()` / `__class__`.
+    pub needs_class_cell: bool,
+    /// Which child the compiler visits next.
+    pub cursor: StdCell<usize>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(bump: &'a Bump, kind: ScopeKind, name: &str) -> Scope<'a> {
+        Scope {
+            kind,
+            name: name.to_string(),
+            symbols: IndexMap::new(),
+            scopes: HashMap::new(),
+            params: Vec::new(),
+            children: BVec::new_in(bump),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            is_generator: false,
+            needs_class_cell: false,
+            cursor: StdCell::new(0),
+        }
+    }
+    pub fn is_function_like(&self) -> bool {
+        matches!(self.kind, ScopeKind::Function | ScopeKind::Comprehension)
+    }
+    pub fn scope_of(&self, name: &str) -> SymScope {
+        self.scopes.get(name).copied().unwrap_or(SymScope::GlobalImplicit)
+    }
+    pub fn next_child(&self) -> &Scope<'a> {
+        let i = self.cursor.get();
+        self.cursor.set(i + 1);
+        self.children[i]
+    }
+}
+
+pub struct Builder<'a> {
+    bump: &'a Bump,
+    stack: Vec<&'a mut Scope<'a>>,
+}
+
+type R = Result<(), CompileError>;
+
+pub fn build<'a>(bump: &'a Bump, body: &[ast::Stmt], kind: ScopeKind) -> Result<&'a mut Scope<'a>, CompileError> {
+    let mut b = Builder {
+        bump,
+        stack: vec![bump.alloc(Scope::new(bump, kind, "top"))],
+    };
+    for s in body {
+        b.stmt(s)?;
+    }
+    let top = b.stack.pop().unwrap();
+    analyze(top, &HashSet::new())?;
+    Ok(top)
+}
+
+pub fn build_expr<'a>(bump: &'a Bump, e: &ast::Expr) -> Result<&'a mut Scope<'a>, CompileError> {
+    let mut b = Builder {
+        bump,
+        stack: vec![bump.alloc(Scope::new(bump, ScopeKind::Module, "top"))],
+    };
+    b.expr(e)?;
+    let top = b.stack.pop().unwrap();
+    analyze(top, &HashSet::new())?;
+    Ok(top)
+}
+
+impl<'a> Builder<'a> {
+    fn cur(&mut self) -> &mut Scope<'a> {
+        self.stack.last_mut().unwrap()
+    }
+    fn add(&mut self, name: &str, flag: u32) {
+        let cur = self.cur();
+        *cur.symbols.entry(name.to_string()).or_insert(0) |= flag;
+        if flag == USED && name == "super" && cur.is_function_like() {
+            *cur.symbols.entry("__class__".to_string()).or_insert(0) |= USED;
+        }
+    }
+    fn push(&mut self, kind: ScopeKind, name: &str) {
+        let s = self.bump.alloc(Scope::new(self.bump, kind, name));
+        self.stack.push(s);
+    }
+    fn pop(&mut self) {
+        let s = self.stack.pop().unwrap();
+        self.cur().children.push(s);
+    }
+
+    fn stmts(&mut self, body: &[ast::Stmt]) -> R {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn args(&mut self, args: &ast::Arguments) -> R {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn params(&mut self, args: &ast::Arguments) {
+        let mut names: Vec<String> = Vec::new();
+        for a in args.posonlyargs.iter().chain(&args.args) {
+            names.push(a.def.arg.to_string());
+        }
+        for a in &args.kwonlyargs {
+            names.push(a.def.arg.to_string());
+        }
+        if let Some(v) = &args.vararg {
+            names.push(v.arg.to_string());
+        }
+        if let Some(v) = &args.kwarg {
+            names.push(v.arg.to_string());
+        }
+        for n in &names {
+            self.add(n, PARAM | ASSIGNED);
+        }
+        self.cur().params = names;
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> R {
+        use ast::Stmt::*;
+        match s {
+            FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(d)?;
+                }
+                self.args(&f.args)?;
+                self.add(f.name.as_str(), ASSIGNED);
+                self.push(ScopeKind::Function, f.name.as_str());
+                self.params(&f.args);
+                self.stmts(&f.body)?;
+                self.pop();
+            }
+            AsyncFunctionDef(f) => {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    "async functions are not supported",
+                    f.range.start().to_usize(),
+                ));
+            }
+            ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.expr(d)?;
+                }
+                for b in &c.bases {
+                    self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
+                self.add(c.name.as_str(), ASSIGNED);
+                self.push(ScopeKind::Class, c.name.as_str());
+                self.stmts(&c.body)?;
+                self.pop();
+            }
+            Return(r) => {
+                if let Some(v) = &r.value {
+                    self.expr(v)?;
+                }
+            }
+            Delete(d) => {
+                for t in &d.targets {
+                    self.expr(t)?;
+                }
+            }
+            Assign(a) => {
+                self.expr(&a.value)?;
+                for t in &a.targets {
+                    self.expr(t)?;
+                }
+            }
+            AugAssign(a) => {
+                self.expr(&a.value)?;
+                if let ast::Expr::Name(n) = &*a.target {
+                    self.add(n.id.as_str(), USED | ASSIGNED);
+                } else {
+                    self.expr(&a.target)?;
+                }
+            }
+            AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                }
+                self.expr(&a.target)?;
+            }
+            For(f) => {
+                self.expr(&f.iter)?;
+                self.expr(&f.target)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            While(w) => {
+                self.expr(&w.test)?;
+                self.stmts(&w.body)?;
+                self.stmts(&w.orelse)?;
+            }
+            If(i) => {
+                self.expr(&i.test)?;
+                self.stmts(&i.body)?;
+                self.stmts(&i.orelse)?;
+            }
+            With(w) => {
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
+            Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
+            Raise(r) => {
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                }
+                if let Some(e) = &r.cause {
+                    self.expr(e)?;
+                }
+            }
+            Try(t) => {
+                self.stmts(&t.body)?;
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(e) = &h.type_ {
+                        self.expr(e)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.add(n.as_str(), ASSIGNED);
+                    }
+                    self.stmts(&h.body)?;
+                }
+                self.stmts(&t.orelse)?;
+                self.stmts(&t.finalbody)?;
+            }
+            TryStar(t) => {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    "except* is not supported",
+                    t.range.start().to_usize(),
+                ));
+            }
+            Assert(a) => {
+                self.expr(&a.test)?;
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                }
+            }
+            Import(i) => {
+                for a in &i.names {
+                    let name = match &a.asname {
+                        Some(n) => n.to_string(),
+                        None => a.name.split('.').next().unwrap().to_string(),
+                    };
+                    self.add(&name, ASSIGNED);
+                }
+            }
+            ImportFrom(i) => {
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            return Err(CompileError::new(
+                                "SyntaxError",
+                                "import * only allowed at module level",
+                                i.range.start().to_usize(),
+                            ));
+                        }
+                        continue;
+                    }
+                    let name = a.asname.as_ref().unwrap_or(&a.name);
+                    self.add(name.as_str(), ASSIGNED);
+                }
+            }
+            Global(g) => {
+                for n in &g.names {
+                    let flags = self.cur().symbols.get(n.as_str()).copied().unwrap_or(0);
+                    if flags & (ASSIGNED | USED) != 0 && self.cur().kind != ScopeKind::Module {
+                        let what = if flags & ASSIGNED != 0 { "assigned to" } else { "used" };
+                        return Err(CompileError::new(
+                            "SyntaxError",
+                            &format!("name '{}' is {} before global declaration", n, what),
+                            g.range.start().to_usize(),
+                        ));
+                    }
+                    self.add(n.as_str(), GLOBAL);
+                }
+            }
+            Nonlocal(g) => {
+                if self.cur().kind == ScopeKind::Module {
+                    return Err(CompileError::new(
+                        "SyntaxError",
+                        "nonlocal declaration not allowed at module level",
+                        g.range.start().to_usize(),
+                    ));
+                }
+                for n in &g.names {
+                    self.add(n.as_str(), NONLOCAL);
+                }
+            }
+            Expr(e) => self.expr(&e.value)?,
+            Pass(_) | Break(_) | Continue(_) => {}
+            AsyncWith(a) => {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    "async with is not supported",
+                    a.range.start().to_usize(),
+                ))
+            }
+            AsyncFor(a) => {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    "async for is not supported",
+                    a.range.start().to_usize(),
+                ))
+            }
+            TypeAlias(a) => return Err(CompileError::new("SyntaxError", "invalid syntax", a.range.start().to_usize())),
+        }
+        Ok(())
+    }
+
+    fn pattern(&mut self, p: &ast::Pattern) -> R {
+        use ast::Pattern::*;
+        match p {
+            MatchValue(v) => self.expr(&v.value)?,
+            MatchSingleton(_) => {}
+            MatchSequence(s) => {
+                for p in &s.patterns {
+                    self.pattern(p)?;
+                }
+            }
+            MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for p in &m.patterns {
+                    self.pattern(p)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.add(r.as_str(), ASSIGNED);
+                }
+            }
+            MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for p in c.patterns.iter().chain(&c.kwd_patterns) {
+                    self.pattern(p)?;
+                }
+            }
+            MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.add(n.as_str(), ASSIGNED);
+                }
+            }
+            MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = &a.name {
+                    self.add(n.as_str(), ASSIGNED);
+                }
+            }
+            MatchOr(o) => {
+                for p in &o.patterns {
+                    self.pattern(p)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn comprehension(&mut self, name: &str, gens: &[ast::Comprehension], elts: &[&ast::Expr]) -> R {
+        self.expr(&gens[0].iter)?;
+        self.push(ScopeKind::Comprehension, name);
+        self.add(".0", PARAM | ASSIGNED);
+        self.cur().params = vec![".0".to_string()];
+        if name == "<genexpr>" {
+            self.cur().is_generator = true;
+        }
+        for (i, g) in gens.iter().enumerate() {
+            if g.is_async {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    "asynchronous comprehensions are not supported",
+                    g.target.range().start().to_usize(),
+                ));
+            }
+            if i > 0 {
+                self.expr(&g.iter)?;
+            }
+            self.expr(&g.target)?;
+            for c in &g.ifs {
+                self.expr(c)?;
+            }
+        }
+        for e in elts {
+            self.expr(e)?;
+        }
+        self.pop();
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> R {
+        use ast::Expr::*;
+        match e {
+            BoolOp(b) => {
+                for v in &b.values {
+                    self.expr(v)?;
+                }
+            }
+            NamedExpr(n) => {
+                self.expr(&n.value)?;
+                if let Name(t) = &*n.target {
+                    self.walrus_target(t.id.as_str());
+                }
+            }
+            BinOp(b) => {
+                self.expr(&b.left)?;
+                self.expr(&b.right)?;
+            }
+            UnaryOp(u) => self.expr(&u.operand)?,
+            Lambda(l) => {
+                self.args(&l.args)?;
+                self.push(ScopeKind::Function, "<lambda>");
+                self.params(&l.args);
+                self.expr(&l.body)?;
+                self.pop();
+            }
+            IfExp(i) => {
+                self.expr(&i.test)?;
+                self.expr(&i.body)?;
+                self.expr(&i.orelse)?;
+            }
+            Dict(d) => {
+                for k in d.keys.iter().flatten() {
+                    self.expr(k)?;
+                }
+                for v in &d.values {
+                    self.expr(v)?;
+                }
+            }
+            Set(s) => {
+                for v in &s.elts {
+                    self.expr(v)?;
+                }
+            }
+            ListComp(c) => self.comprehension("<listcomp>", &c.generators, &[&c.elt])?,
+            SetComp(c) => self.comprehension("<setcomp>", &c.generators, &[&c.elt])?,
+            DictComp(c) => self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value])?,
+            GeneratorExp(c) => self.comprehension("<genexpr>", &c.generators, &[&c.elt])?,
+            Await(a) => {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    "'await' outside async function",
+                    a.range.start().to_usize(),
+                ))
+            }
+            Yield(y) => {
+                self.mark_generator(e)?;
+                if let Some(v) = &y.value {
+                    self.expr(v)?;
+                }
+            }
+            YieldFrom(y) => {
+                self.mark_generator(e)?;
+                self.expr(&y.value)?;
+            }
+            Compare(c) => {
+                self.expr(&c.left)?;
+                for v in &c.comparators {
+                    self.expr(v)?;
+                }
+            }
+            Call(c) => {
+                self.expr(&c.func)?;
+                for a in &c.args {
+                    self.expr(a)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
+            }
+            FormattedValue(f) => {
+                self.expr(&f.value)?;
+                if let Some(s) = &f.format_spec {
+                    self.expr(s)?;
+                }
+            }
+            JoinedStr(j) => {
+                for v in &j.values {
+                    self.expr(v)?;
+                }
+            }
+            Constant(_) => {}
+            Attribute(a) => self.expr(&a.value)?,
+            Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+            }
+            Starred(s) => self.expr(&s.value)?,
+            Name(n) => {
+                let flag = match n.ctx {
+                    ast::ExprContext::Load => USED,
+                    _ => ASSIGNED,
+                };
+                self.add(n.id.as_str(), flag);
+            }
+            List(l) => {
+                for v in &l.elts {
+                    self.expr(v)?;
+                }
+            }
+            Tuple(l) => {
+                for v in &l.elts {
+                    self.expr(v)?;
+                }
+            }
+            Slice(s) => {
+                for v in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.expr(v)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_generator(&mut self, e: &ast::Expr) -> R {
+        let cur = self.cur();
+        match cur.kind {
+            ScopeKind::Function => {
+                cur.is_generator = true;
+                Ok(())
+            }
+            ScopeKind::Comprehension if cur.is_generator => Ok(()),
+            ScopeKind::Comprehension => Err(CompileError::new(
+                "SyntaxError",
+                "'yield' inside list comprehension",
+                e.range().start().to_usize(),
+            )),
+            _ => Err(CompileError::new(
+                "SyntaxError",
+                "'yield' outside function",
+                e.range().start().to_usize(),
+            )),
+        }
+    }
+
+    /// `(x := v)` inside a comprehension binds x in the enclosing non-comprehension scope.
+    fn walrus_target(&mut self, name: &str) {
+        let n = self.stack.len();
+        let mut i = n - 1;
+        while i > 0 && self.stack[i].kind == ScopeKind::Comprehension {
+            i -= 1;
+        }
+        if i == n - 1 {
+            self.add(name, ASSIGNED);
+            return;
+        }
+        let outer_is_module = self.stack[i].kind == ScopeKind::Module;
+        *self.stack[i].symbols.entry(name.to_string()).or_insert(0) |= ASSIGNED;
+        for s in &mut self.stack[i + 1..] {
+            let flag = if outer_is_module { GLOBAL } else { NONLOCAL };
+            *s.symbols.entry(name.to_string()).or_insert(0) |= flag;
+        }
+    }
+}
+
+/// Resolve every scope's names. `bound_above` holds the names bound in
+/// enclosing function scopes; returns the names this scope needs from above.
+fn analyze(scope: &mut Scope, bound_above: &HashSet<String>) -> Result<HashSet<String>, CompileError> {
+    let mut newbound: HashSet<String> = match scope.kind {
+        ScopeKind::Module => HashSet::new(),
+        _ => bound_above.clone(),
+    };
+    if scope.is_function_like() {
+        for (n, f) in &scope.symbols {
+            if f & GLOBAL != 0 {
+                newbound.remove(n);
+            } else if f & (ASSIGNED | PARAM | NONLOCAL) != 0 {
+                newbound.insert(n.clone());
+            }
+        }
+    } else if scope.kind == ScopeKind::Class {
+        for (n, f) in &scope.symbols {
+            if f & GLOBAL != 0 {
+                newbound.remove(n);
+            }
+        }
+        newbound.insert("__class__".to_string());
+    }
+    let mut child_free: HashSet<String> = HashSet::new();
+    for c in scope.children.iter_mut() {
+        child_free.extend(analyze(c, &newbound)?);
+    }
+    let mut free: HashSet<String> = HashSet::new();
+    let names: Vec<(String, u32)> = scope.symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    for (name, f) in &names {
+        let sc = if f & GLOBAL != 0 {
+            SymScope::GlobalExplicit
+        } else if f & NONLOCAL != 0 {
+            if !bound_above.contains(name) {
+                return Err(CompileError::new(
+                    "SyntaxError",
+                    &format!("no binding for nonlocal '{}' found", name),
+                    0,
+                ));
+            }
+            free.insert(name.clone());
+            SymScope::Free
+        } else if f & (ASSIGNED | PARAM) != 0 {
+            if scope.kind == ScopeKind::Module {
+                SymScope::GlobalImplicit
+            } else if scope.is_function_like() && child_free.contains(name) {
+                SymScope::Cell
+            } else {
+                SymScope::Local
+            }
+        } else if scope.kind != ScopeKind::Module && bound_above.contains(name) {
+            free.insert(name.clone());
+            SymScope::Free
+        } else {
+            SymScope::GlobalImplicit
+        };
+        scope.scopes.insert(name.clone(), sc);
+    }
+    let mut cells: Vec<String> = Vec::new();
+    for (name, _) in &names {
+        if scope.scopes.get(name) == Some(&SymScope::Cell) {
+            cells.push(name.clone());
+        }
+    }
+    let mut pass_through: Vec<String> = child_free.into_iter().collect();
+    pass_through.sort();
+    for name in pass_through {
+        match scope.scopes.get(&name) {
+            Some(SymScope::Cell) => {}
+            Some(SymScope::GlobalExplicit) => {}
+            _ if scope.kind == ScopeKind::Class && name == "__class__" => {
+                scope.needs_class_cell = true;
+                cells.push(name.clone());
+            }
+            _ if scope.kind == ScopeKind::Module => {}
+            Some(SymScope::Local) if scope.kind != ScopeKind::Class => {}
+            _ => {
+                free.insert(name.clone());
+            }
+        }
+    }
+    scope.cellvars = cells;
+    let mut fv: Vec<String> = free.iter().cloned().collect();
+    fv.sort();
+    scope.freevars = fv;
+    Ok(free)
+}

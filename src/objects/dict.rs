@@ -1,0 +1,177 @@
+//! Dicts and sets: insertion-ordered hash tables keyed by Python equality.
+//!
+//! A key carries its Python hash; equality of two keys is Python `==`, which for
+//! built-in types is computed here and for instances calls `__eq__` through
+//! the running VM.
+
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use indexmap::{Equivalent, IndexMap};
+
+use crate::value::Value;
+
+#[derive(Clone)]
+pub struct Key {
+    pub hash: i64,
+    pub value: Value,
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.hash == other.hash && keys_equal(&self.value, &other.value)
+    }
+}
+impl Eq for Key {}
+
+/// Python equality for dict keys.
+pub fn keys_equal(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match crate::vm::ops::builtin_eq(a, b) {
+        Some(r) => r,
+        None => crate::vm::with_current(|vm| vm.eq(a, b).unwrap_or(false)),
+    }
+}
+
+/// Looks a str key up without building a `Value`.
+pub struct StrKey<'a>(pub &'a str, pub i64);
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.1);
+    }
+}
+
+impl Equivalent<Key> for StrKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        match &key.value {
+            Value::Str(s) => s.as_str() == self.0,
+            _ => false,
+        }
+    }
+}
+
+/// The hash is already a good Python hash; mix it so that small ints spread
+/// over the table's control bytes.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ (*b as u64) ^ (self.0 >> 56);
+        }
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.0 = i as u64;
+    }
+}
+
+type Map<V> = IndexMap<Key, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    pub map: Map<Value>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+    pub fn get(&self, k: &Key) -> Option<Value> {
+        self.map.get(k).cloned()
+    }
+    pub fn get_str(&self, k: &str) -> Option<Value> {
+        let h = super::hash::hash_str(k);
+        self.map.get(&StrKey(k, h)).cloned()
+    }
+    pub fn contains_str(&self, k: &str) -> bool {
+        let h = super::hash::hash_str(k);
+        self.map.contains_key(&StrKey(k, h))
+    }
+    pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
+        // Python keeps the first key object on update; so does IndexMap.
+        self.map.insert(k, v)
+    }
+    pub fn set_str(&mut self, k: &str, v: Value) {
+        let h = super::hash::hash_str(k);
+        if let Some(slot) = self.map.get_mut(&StrKey(k, h)) {
+            *slot = v;
+        } else {
+            self.map.insert(
+                Key {
+                    hash: h,
+                    value: Value::str(k),
+                },
+                v,
+            );
+        }
+    }
+    pub fn remove(&mut self, k: &Key) -> Option<Value> {
+        self.map.shift_remove(k)
+    }
+    pub fn remove_str(&mut self, k: &str) -> Option<Value> {
+        let h = super::hash::hash_str(k);
+        self.map.shift_remove(&StrKey(k, h))
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.map.keys().map(|k| k.value.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.map.values().cloned().collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()
+    }
+    pub fn entry_at(&self, i: usize) -> Option<(Value, Value)> {
+        self.map.get_index(i).map(|(k, v)| (k.value.clone(), v.clone()))
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct Set {
+    pub map: Map<()>,
+}
+
+impl Set {
+    pub fn new() -> Set {
+        Set::default()
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+    pub fn contains(&self, k: &Key) -> bool {
+        self.map.contains_key(k)
+    }
+    pub fn insert(&mut self, k: Key) -> bool {
+        self.map.insert(k, ()).is_none()
+    }
+    pub fn remove(&mut self, k: &Key) -> bool {
+        self.map.shift_remove(k).is_some()
+    }
+    pub fn items(&self) -> Vec<Value> {
+        self.map.keys().map(|k| k.value.clone()).collect()
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &Key> {
+        self.map.keys()
+    }
+}

@@ -1,0 +1,429 @@
+//! list and tuple: constructors, methods, and the (stable, `<`-only) sort.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::objects::{add_method, Args, BuiltinFn, Kind};
+use crate::value::Value;
+use crate::vm::instr::op;
+use crate::vm::{PyResult, Vm};
+
+pub fn self_list(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Vec<Value>>>> {
+    match v {
+        Value::List(l) => Ok(l.clone()),
+        Value::Instance(i) => match &*i.base.borrow() {
+            Value::List(l) => Ok(l.clone()),
+            _ => Err(vm.type_error(format!("descriptor requires a 'list' object but received a '{}'", vm.type_name(v)))),
+        },
+        _ => Err(vm.type_error(format!("descriptor requires a 'list' object but received a '{}'", vm.type_name(v)))),
+    }
+}
+
+pub fn self_tuple(vm: &Vm, v: &Value) -> PyResult<Rc<Vec<Value>>> {
+    match v {
+        Value::Tuple(t) => Ok(t.clone()),
+        Value::Instance(i) => match &*i.base.borrow() {
+            Value::Tuple(t) => Ok(t.clone()),
+            _ => Err(vm.type_error(format!("descriptor requires a 'tuple' object but received a '{}'", vm.type_name(v)))),
+        },
+        _ => Err(vm.type_error(format!("descriptor requires a 'tuple' object but received a '{}'", vm.type_name(v)))),
+    }
+}
+
+fn list_append(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "list.append", 2, 2)
+        .map_err(|_| vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len() - 1)))?;
+    let l = self_list(vm, &args.args[0])?;
+    l.borrow_mut().push(args.args[1].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "extend", 2, 2)?;
+    let l = self_list(vm, &args.args[0])?;
+    let items = vm.to_vec(&args.args[1])?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_insert(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "insert", 3, 3)?;
+    let l = self_list(vm, &args.args[0])?;
+    let mut i = vm.index_value(&args.args[1])?;
+    let n = l.borrow().len() as i64;
+    if i < 0 {
+        i = (i + n).max(0);
+    }
+    let i = i.min(n) as usize;
+    l.borrow_mut().insert(i, args.args[2].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "pop", 1, 2)?;
+    let l = self_list(vm, &args.args[0])?;
+    let n = l.borrow().len() as i64;
+    if n == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let mut i = match args.args.get(1) {
+        Some(v) => vm.index_value(v)?,
+        None => n - 1,
+    };
+    if i < 0 {
+        i += n;
+    }
+    if i < 0 || i >= n {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let v = l.borrow_mut().remove(i as usize);
+    Ok(v)
+}
+
+fn list_remove(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "remove", 2, 2)?;
+    let l = self_list(vm, &args.args[0])?;
+    let items = l.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if x.is(&args.args[1]) || vm.eq(x, &args.args[1])? {
+            let _old = l.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn seq_index(vm: &Vm, items: &[Value], args: &Args, what: &str) -> PyResult<Value> {
+    let n = items.len() as i64;
+    let norm = |v: Option<&Value>, d: i64| -> PyResult<i64> {
+        match v {
+            None => Ok(d),
+            Some(v) => {
+                let mut i = vm.index_value(v)?;
+                if i < 0 {
+                    i = (i + n).max(0);
+                }
+                Ok(i.min(n))
+            }
+        }
+    };
+    let start = norm(args.args.get(2), 0)?;
+    let stop = norm(args.args.get(3), n)?;
+    for i in start..stop {
+        let x = &items[i as usize];
+        if x.is(&args.args[1]) || vm.eq(x, &args.args[1])? {
+            return Ok(Value::Int(i));
+        }
+    }
+    Err(vm.value_error(format!("{}.index(x): x not in {}", what, what)))
+}
+
+fn list_index(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "index", 2, 4)?;
+    let items = self_list(vm, &args.args[0])?.borrow().clone();
+    seq_index(vm, &items, &args, "list").map_err(|e| {
+        if vm.is_exc(&e, &vm.types.exc.value_error) {
+            vm.value_error(format!("{} is not in list", vm.repr(&args.args[1]).unwrap_or_default()))
+        } else {
+            e
+        }
+    })
+}
+
+fn count_in(vm: &Vm, items: &[Value], x: &Value) -> PyResult<Value> {
+    let mut n = 0;
+    for it in items {
+        if it.is(x) || vm.eq(it, x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "count", 2, 2)?;
+    let items = self_list(vm, &args.args[0])?.borrow().clone();
+    count_in(vm, &items, &args.args[1])
+}
+
+fn list_clear(vm: &Vm, args: Args) -> PyResult<Value> {
+    let l = self_list(vm, &args.args[0])?;
+    let _old = std::mem::take(&mut *l.borrow_mut());
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &Vm, args: Args) -> PyResult<Value> {
+    let l = self_list(vm, &args.args[0])?;
+    let v = l.borrow().clone();
+    Ok(Value::list(v))
+}
+
+fn list_reverse(vm: &Vm, args: Args) -> PyResult<Value> {
+    let l = self_list(vm, &args.args[0])?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+/// Stable merge sort using only `<`, propagating errors (as list.sort does).
+pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
+    let keys: Vec<Value> = if key.is_none() {
+        items.clone()
+    } else {
+        let mut ks = Vec::with_capacity(items.len());
+        for it in items.iter() {
+            ks.push(vm.call(key, vec![it.clone()])?);
+        }
+        ks
+    };
+    let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items.drain(..)).collect();
+    if reverse {
+        pairs.reverse();
+    }
+    let all_int = pairs.iter().all(|(k, _)| matches!(k, Value::Int(_)));
+    let all_str = !all_int && pairs.iter().all(|(k, _)| matches!(k, Value::Str(_)));
+    if all_int {
+        pairs.sort_by(|a, b| match (&a.0, &b.0) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y),
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else if all_str {
+        pairs.sort_by(|a, b| match (&a.0, &b.0) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else {
+        merge_sort(vm, &mut pairs)?;
+    }
+    if reverse {
+        pairs.reverse();
+    }
+    items.extend(pairs.into_iter().map(|(_, v)| v));
+    Ok(())
+}
+
+fn lt(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        _ => {
+            let r = vm.compare(a, b, op::LT)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+fn merge_sort(vm: &Vm, v: &mut [(Value, Value)]) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Insertion sort small runs, then merge bottom-up.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && lt(vm, &v[j].0, &v[j - 1].0)? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid < hi {
+                buf.clear();
+                let (mut i, mut j) = (lo, mid);
+                while i < mid && j < hi {
+                    if lt(vm, &v[j].0, &v[i].0)? {
+                        buf.push(v[j].clone());
+                        j += 1;
+                    } else {
+                        buf.push(v[i].clone());
+                        i += 1;
+                    }
+                }
+                buf.extend_from_slice(&v[i..mid]);
+                buf.extend_from_slice(&v[j..hi]);
+                v[lo..hi].clone_from_slice(&buf);
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(())
+}
+
+fn list_sort(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let l = self_list(vm, &args.args[0])?;
+    let key = args.kw("key").unwrap_or(Value::None);
+    let reverse = match args.kw("reverse") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let mut items = std::mem::take(&mut *l.borrow_mut());
+    let r = sort_values(vm, &mut items, &key, reverse);
+    let modified = !l.borrow().is_empty();
+    *l.borrow_mut() = items;
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
+}
+
+/// list(iterable) / list subclass construction.
+fn list_new(vm: &Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(cls) = &args.args[0] else { unreachable!() };
+    if !cls.builtin {
+        return Ok(crate::vm::eval::new_instance(cls, Value::list(vec![])));
+    }
+    if args.args.len() > 2 {
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.args.len() - 1)));
+    }
+    match args.args.get(1) {
+        Some(v) => Ok(Value::list(vm.to_vec(v)?)),
+        None => Ok(Value::list(vec![])),
+    }
+}
+
+fn list_init(vm: &Vm, args: Args) -> PyResult<Value> {
+    let l = self_list(vm, &args.args[0])?;
+    let items = match args.args.get(1) {
+        Some(v) => vm.to_vec(v)?,
+        None => vec![],
+    };
+    *l.borrow_mut() = items;
+    Ok(Value::None)
+}
+
+fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(cls) = &args.args[0] else { unreachable!() };
+    if args.args.len() > 2 {
+        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.args.len() - 1)));
+    }
+    let v = match args.get(1, "iterable") {
+        Some(Value::Tuple(t)) => Value::Tuple(t),
+        Some(v) => Value::tuple(vm.to_vec(&v)?),
+        None => Value::tuple(vec![]),
+    };
+    crate::objects::str::wrap(cls, v)
+}
+
+fn tuple_index(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "index", 2, 4)?;
+    let t = self_tuple(vm, &args.args[0])?;
+    seq_index(vm, &t, &args, "tuple").map_err(|e| {
+        if vm.is_exc(&e, &vm.types.exc.value_error) {
+            vm.value_error("tuple.index(x): x not in tuple")
+        } else {
+            e
+        }
+    })
+}
+
+fn tuple_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "count", 2, 2)?;
+    let t = self_tuple(vm, &args.args[0])?;
+    count_in(vm, &t, &args.args[1])
+}
+
+fn seq_getitem(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__getitem__", 2, 2)?;
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    vm.getitem(&base, &args.args[1])
+}
+fn seq_setitem(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setitem__", 3, 3)?;
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    vm.setitem(&base, args.args[1].clone(), args.args[2].clone())?;
+    Ok(Value::None)
+}
+fn seq_delitem(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__delitem__", 2, 2)?;
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    vm.delitem(&base, &args.args[1])?;
+    Ok(Value::None)
+}
+fn seq_len(vm: &Vm, args: Args) -> PyResult<Value> {
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    Ok(Value::Int(vm.len(&base)? as i64))
+}
+fn seq_contains(vm: &Vm, args: Args) -> PyResult<Value> {
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    Ok(Value::Bool(vm.contains(&base, &args.args[1])?))
+}
+fn seq_iter(vm: &Vm, args: Args) -> PyResult<Value> {
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    vm.iter(&base)
+}
+fn seq_repr(vm: &Vm, args: Args) -> PyResult<Value> {
+    let base = crate::vm::ops::unwrap_base(&args.args[0]);
+    Ok(Value::string(vm.repr(&base)?))
+}
+fn seq_eq(vm: &Vm, args: Args) -> PyResult<Value> {
+    let a = crate::vm::ops::unwrap_base(&args.args[0]);
+    let b = crate::vm::ops::unwrap_base(&args.args[1]);
+    vm.compare(&a, &b, op::EQ)
+}
+fn seq_add(vm: &Vm, args: Args) -> PyResult<Value> {
+    let a = crate::vm::ops::unwrap_base(&args.args[0]);
+    let b = crate::vm::ops::unwrap_base(&args.args[1]);
+    crate::vm::ops::binary_op(vm, &a, &b, op::ADD)
+}
+
+pub fn register(t: &crate::vm::Types) {
+    let l = &t.list;
+    add_method(l, "list", "__new__", list_new);
+    add_method(l, "list", "__init__", list_init);
+    let methods: [(&'static str, BuiltinFn); 11] = [
+        ("append", list_append),
+        ("extend", list_extend),
+        ("insert", list_insert),
+        ("pop", list_pop),
+        ("remove", list_remove),
+        ("index", list_index),
+        ("count", list_count),
+        ("clear", list_clear),
+        ("copy", list_copy),
+        ("reverse", list_reverse),
+        ("sort", list_sort),
+    ];
+    for (n, f) in methods {
+        add_method(l, "list", n, f);
+    }
+    let dunders: [(&'static str, BuiltinFn); 9] = [
+        ("__getitem__", seq_getitem),
+        ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
+        ("__len__", seq_len),
+        ("__contains__", seq_contains),
+        ("__iter__", seq_iter),
+        ("__repr__", seq_repr),
+        ("__eq__", seq_eq),
+        ("__add__", seq_add),
+    ];
+    for (n, f) in dunders {
+        add_method(l, "list", n, f);
+    }
+    let tu = &t.tuple;
+    add_method(tu, "tuple", "__new__", tuple_new);
+    add_method(tu, "tuple", "index", tuple_index);
+    add_method(tu, "tuple", "count", tuple_count);
+    for (n, f) in dunders {
+        if n != "__setitem__" && n != "__delitem__" {
+            add_method(tu, "tuple", n, f);
+        }
+    }
+    let _ = Kind::List;
+}

@@ -1,0 +1,309 @@
+//! Heap objects behind `Value`'s pointer variants.
+
+pub mod dict;
+pub mod hash;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub use dict::{Dict, Set};
+
+use crate::value::{PyStr, Value};
+use crate::vm::code::Code;
+use crate::vm::frame::Frame;
+use crate::vm::{PyResult, Vm};
+
+/// Which built-in type a class is, or derives its instance layout from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Object,
+    Type,
+    NoneType,
+    NotImplementedType,
+    Ellipsis,
+    Bool,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Iterator,
+    Generator,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    Code,
+    Cell,
+    File,
+    BaseException,
+}
+
+pub struct Class {
+    pub name: String,
+    pub qualname: RefCell<String>,
+    pub module: RefCell<String>,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order without the class itself (C3).
+    pub mro: Vec<Rc<Class>>,
+    pub dict: RefCell<Dict>,
+    /// The built-in layout its instances have.
+    pub kind: Kind,
+    /// True for the built-in types themselves (not user subclasses).
+    pub builtin: bool,
+    /// The file the class was defined in (probes report it).
+    pub filename: String,
+}
+
+impl Class {
+    /// Iterate self then the MRO.
+    pub fn mro_iter(self: &Rc<Class>) -> impl Iterator<Item = &Rc<Class>> {
+        std::iter::once(self).chain(self.mro.iter())
+    }
+    pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
+        for c in self.mro_iter() {
+            if let Some(v) = c.dict.borrow().get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        self.mro_iter().any(|c| Rc::ptr_eq(c, other))
+    }
+}
+
+pub struct ExcData {
+    pub traceback: Vec<TbEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Rc<Code>,
+    pub instr: usize,
+}
+
+pub struct Instance {
+    pub class: RefCell<Rc<Class>>,
+    pub dict: Rc<RefCell<Dict>>,
+    /// The built-in value inside an instance of a subclass of a built-in type
+    /// (the list of a `class L(list)`, the args tuple of an exception).
+    pub base: RefCell<Value>,
+    pub exc: RefCell<Option<Box<ExcData>>>,
+    pub finalized: Cell<bool>,
+}
+
+impl Instance {
+    pub fn class(&self) -> Rc<Class> {
+        self.class.borrow().clone()
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if self.finalized.get() {
+            return;
+        }
+        let cls = self.class.borrow().clone();
+        if let Some(del) = cls.lookup("__del__") {
+            // Resurrect into a fresh Rc for the duration of __del__; mark it
+            // finalized so that it is not finalized twice.
+            let inst = Rc::new(Instance {
+                class: RefCell::new(cls),
+                dict: self.dict.clone(),
+                base: RefCell::new(std::mem::replace(&mut *self.base.borrow_mut(), Value::None)),
+                exc: RefCell::new(self.exc.borrow_mut().take()),
+                finalized: Cell::new(true),
+            });
+            crate::vm::with_current(|vm| vm.run_finalizer(del, Value::Instance(inst)));
+        }
+    }
+}
+
+pub type BuiltinFn = fn(&Vm, Args) -> PyResult<Value>;
+
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: BuiltinFn,
+    /// Module (functions) or owner type name (methods), for reprs and probes.
+    pub owner: &'static str,
+    pub is_method: bool,
+    pub bound: Option<Value>,
+}
+
+pub struct Args {
+    pub args: Vec<Value>,
+    pub kwargs: Vec<(Rc<PyStr>, Value)>,
+}
+
+impl Args {
+    pub fn new(args: Vec<Value>) -> Args {
+        Args { args, kwargs: Vec::new() }
+    }
+}
+
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Rc<RefCell<Dict>>,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub defaults: RefCell<Vec<Value>>,
+    pub kwdefaults: RefCell<Vec<(Rc<PyStr>, Value)>>,
+    pub closure: Vec<Rc<RefCell<Option<Value>>>>,
+    pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
+    pub doc: RefCell<Value>,
+    pub module: Value,
+    pub annotations: RefCell<Value>,
+}
+
+pub struct BoundMethod {
+    pub func: Value,
+    pub obj: Value,
+}
+
+pub struct Module {
+    pub name: String,
+    pub dict: Rc<RefCell<Dict>>,
+}
+
+pub struct Generator {
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub running: Cell<bool>,
+    pub code: Rc<Code>,
+    pub name: String,
+    pub qualname: String,
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+pub struct Super {
+    pub class: Rc<Class>,
+    pub obj: Value,
+}
+
+/// The built-in iterators.
+pub enum IterState {
+    Seq { seq: Value, idx: usize },
+    Range { cur: i64, step: i64, left: i64 },
+    DictKeys { dict: Rc<RefCell<Dict>>, idx: usize, len: usize },
+    DictValues { dict: Rc<RefCell<Dict>>, idx: usize, len: usize },
+    DictItems { dict: Rc<RefCell<Dict>>, idx: usize, len: usize },
+    Items { items: Vec<Value>, idx: usize },
+    Enumerate { it: Value, count: i64 },
+    Zip { its: Vec<Value>, strict: bool },
+    Map { f: Value, its: Vec<Value> },
+    Filter { f: Value, it: Value },
+    Reversed { seq: Value, idx: usize },
+    CallIter { f: Value, sentinel: Value },
+    StrIter { s: Rc<PyStr>, byte: usize },
+    Count { cur: Value, step: Value },
+    Exhausted,
+}
+
+pub mod attrs;
+pub mod builtin_types;
+pub mod bytes;
+pub mod iter;
+pub mod list;
+pub mod mapping;
+pub mod num;
+pub mod repr;
+pub mod str;
+pub mod subscript;
+
+impl Args {
+    pub fn len(&self) -> usize {
+        self.args.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.args.is_empty()
+    }
+    /// Positional argument `i`, or keyword `name`.
+    pub fn get(&self, i: usize, name: &str) -> Option<Value> {
+        if let Some(v) = self.args.get(i) {
+            return Some(v.clone());
+        }
+        self.kw(name)
+    }
+    pub fn kw(&self, name: &str) -> Option<Value> {
+        self.kwargs.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+    }
+    /// Check the positional count, with CPython's messages.
+    pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.args.len() + self.kwargs.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let s = |k: usize| if k == 1 { "" } else { "s" };
+        Err(vm.type_error(if min == 1 && max == 1 {
+            format!("{}() takes exactly one argument ({} given)", name, n)
+        } else if max == 0 {
+            format!("{}() takes no arguments ({} given)", name, n)
+        } else if n > max {
+            if min == max {
+                format!("{} expected {} argument{}, got {}", name, max, s(max), n)
+            } else {
+                format!("{} expected at most {} argument{}, got {}", name, max, s(max), n)
+            }
+        } else if min == max {
+            format!("{} expected {} argument{}, got {}", name, min, s(min), n)
+        } else {
+            format!("{} expected at least {} argument{}, got {}", name, min, s(min), n)
+        }))
+    }
+    pub fn no_kwargs(&self, vm: &Vm, name: &str) -> PyResult<()> {
+        if self.kwargs.is_empty() {
+            Ok(())
+        } else {
+            Err(vm.type_error(format!("{}() takes no keyword arguments", name)))
+        }
+    }
+}
+
+/// Add a built-in method to a type's dict.
+pub fn add_method(cls: &Rc<Class>, owner: &'static str, name: &'static str, func: BuiltinFn) {
+    cls.dict.borrow_mut().set_str(
+        name,
+        Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            owner,
+            is_method: true,
+            bound: None,
+        })),
+    );
+}
+
+/// Add a class-level function (static: no binding), e.g. `dict.fromkeys`, `str.maketrans`.
+pub fn add_static(cls: &Rc<Class>, owner: &'static str, name: &'static str, func: BuiltinFn) {
+    cls.dict.borrow_mut().set_str(
+        name,
+        Value::StaticMethod(Rc::new(Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            owner,
+            is_method: false,
+            bound: None,
+        })))),
+    );
+}

@@ -1,0 +1,454 @@
+//! Attribute access: descriptors, instance dicts, `__getattr__`, and method binding.
+
+use std::rc::Rc;
+
+use crate::objects::{BoundMethod, Builtin, Class, Kind};
+use crate::value::Value;
+use crate::vm::{exc, PyErr, PyResult, Vm};
+
+impl Vm {
+    /// Bind a class attribute found by lookup to `obj`, as descriptors do.
+    pub fn bind(&self, attr: &Value, obj: &Value) -> Value {
+        match attr {
+            Value::Func(_) => Value::Method(Rc::new(BoundMethod {
+                func: attr.clone(),
+                obj: obj.clone(),
+            })),
+            Value::Builtin(b) if b.is_method && b.bound.is_none() => Value::Builtin(Rc::new(Builtin {
+                name: b.name,
+                func: b.func,
+                owner: b.owner,
+                is_method: true,
+                bound: Some(obj.clone()),
+            })),
+            Value::StaticMethod(f) => (**f).clone(),
+            Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                func: (**f).clone(),
+                obj: Value::Class(self.type_of(obj)),
+            })),
+            _ => attr.clone(),
+        }
+    }
+
+    /// A special method looked up on the type (not the instance), unbound.
+    pub fn lookup_special(&self, obj: &Value, name: &str) -> Option<Value> {
+        self.type_of(obj).lookup(name)
+    }
+
+    /// For LOAD_METHOD: the unbound function if `obj.name` is a plain method
+    /// found on the type and not shadowed by the instance.
+    pub fn lookup_method(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        match obj {
+            Value::Instance(i) => {
+                if cls
+                    .lookup("__getattribute__")
+                    .map(|g| !matches!(g, Value::Builtin(_)))
+                    .unwrap_or(false)
+                {
+                    return Ok(None);
+                }
+                match cls.lookup(name) {
+                    Some(f @ Value::Func(_)) => {
+                        if i.dict.borrow().contains_str(name) {
+                            return Ok(None);
+                        }
+                        Ok(Some(f))
+                    }
+                    Some(b @ Value::Builtin(_)) if matches!(&b, Value::Builtin(x) if x.is_method) => {
+                        if i.dict.borrow().contains_str(name) {
+                            return Ok(None);
+                        }
+                        Ok(Some(b))
+                    }
+                    _ => Ok(None),
+                }
+            }
+            Value::Class(_) | Value::Module(_) | Value::Super(_) | Value::Func(_) => Ok(None),
+            _ => match cls.lookup(name) {
+                Some(b @ Value::Builtin(_)) if matches!(&b, Value::Builtin(x) if x.is_method) => Ok(Some(b)),
+                _ => Ok(None),
+            },
+        }
+    }
+
+    pub fn getattr(&self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.getattr_inner(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// None when the attribute does not exist (AttributeError swallowed).
+    pub fn getattr_opt(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.getattr_inner(obj, name) {
+            Ok(v) => Ok(v),
+            Err(e) if self.is_exc(&e, &self.types.exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn no_attribute(&self, obj: &Value, name: &str) -> PyErr {
+        let msg = match obj {
+            Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
+            Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
+            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+        };
+        self.attr_error(msg)
+    }
+
+    fn getattr_inner(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if let Some(ga) = cls.lookup("__getattribute__") {
+                    if !matches!(ga, Value::Builtin(_)) {
+                        return match self.call(&ga, vec![obj.clone(), Value::str(name)]) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) if self.is_exc(&e, &self.types.exc.attribute_error) => self.getattr_fallback(obj, &cls, name, e),
+                            Err(e) => Err(e),
+                        };
+                    }
+                }
+                if let Some(v) = self.generic_getattr(obj, name)? {
+                    return Ok(Some(v));
+                }
+                if let Some(ga) = cls.lookup("__getattr__") {
+                    return Ok(Some(self.call(&ga, vec![obj.clone(), Value::str(name)])?));
+                }
+                let _ = inst;
+                Ok(None)
+            }
+            Value::Class(c) => self.class_getattr(c, name),
+            Value::Module(m) => {
+                if let Some(v) = m.dict.borrow().get_str(name) {
+                    return Ok(Some(v));
+                }
+                match name {
+                    "__dict__" => Ok(Some(Value::Dict(m.dict.clone()))),
+                    "__class__" => Ok(Some(Value::Class(self.types.module.clone()))),
+                    _ => {
+                        if let Some(ga) = m.dict.borrow().get_str("__getattr__") {
+                            return Ok(Some(self.call(&ga, vec![Value::str(name)])?));
+                        }
+                        Ok(None)
+                    }
+                }
+            }
+            Value::Super(s) => {
+                let start = match &s.obj {
+                    Value::Class(c) => c.clone(),
+                    o => self.type_of(o),
+                };
+                let mut found = false;
+                for c in start.mro_iter() {
+                    if found {
+                        if let Some(v) = c.dict.borrow().get_str(name) {
+                            let v = match (&v, &s.obj) {
+                                (Value::ClassMethod(f), Value::Class(_)) => {
+                                    return Ok(Some(Value::Method(Rc::new(BoundMethod {
+                                        func: (**f).clone(),
+                                        obj: s.obj.clone(),
+                                    }))))
+                                }
+                                (Value::Func(_), Value::Class(_)) => v.clone(),
+                                (Value::Builtin(b), Value::Class(_)) if b.name == "__new__" => v.clone(),
+                                (Value::Property(p), o) if !matches!(o, Value::Class(_)) => {
+                                    return Ok(Some(self.call(&p.fget, vec![o.clone()])?))
+                                }
+                                _ => {
+                                    if let Value::Class(_) = &s.obj {
+                                        self.bind_class_attr(&v, &start)
+                                    } else {
+                                        self.bind(&v, &s.obj)
+                                    }
+                                }
+                            };
+                            return Ok(Some(v));
+                        }
+                    } else if Rc::ptr_eq(c, &s.class) {
+                        found = true;
+                    }
+                }
+                if name == "__class__" {
+                    return Ok(Some(Value::Class(self.types.super_.clone())));
+                }
+                Ok(None)
+            }
+            _ => {
+                if let Some(v) = crate::objects::attrs::special_attr(self, obj, name)? {
+                    return Ok(Some(v));
+                }
+                let cls = self.type_of(obj);
+                match cls.lookup(name) {
+                    Some(d) => Ok(Some(self.descriptor_get(&d, obj, &cls)?)),
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// object.__getattribute__: descriptors, the instance dict, the class.
+    pub fn generic_getattr(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let Value::Instance(inst) = obj else {
+            return self.getattr_inner(obj, name);
+        };
+        let cls = inst.class();
+        let descr = cls.lookup(name);
+        if let Some(d) = &descr {
+            if let Some(v) = self.data_descriptor_get(d, obj, &cls)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(v) = inst.dict.borrow().get_str(name) {
+            return Ok(Some(v));
+        }
+        if let Some(d) = descr {
+            return Ok(Some(self.descriptor_get(&d, obj, &cls)?));
+        }
+        match name {
+            "__class__" => return Ok(Some(Value::Class(cls))),
+            "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+            _ => {}
+        }
+        if cls.kind == Kind::BaseException {
+            if let Some(v) = exc::exception_attr(self, obj, inst, name) {
+                return Ok(Some(v));
+            }
+        }
+        // Attributes of the built-in value inside (int subclass .real, ...).
+        let base = inst.base.borrow().clone();
+        if !matches!(base, Value::None) && cls.kind != Kind::BaseException {
+            if let Some(v) = crate::objects::attrs::special_attr(self, &base, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    fn getattr_fallback(&self, obj: &Value, cls: &Rc<Class>, name: &str, e: PyErr) -> PyResult<Option<Value>> {
+        if let Some(ga) = cls.lookup("__getattr__") {
+            return Ok(Some(self.call(&ga, vec![obj.clone(), Value::str(name)])?));
+        }
+        Err(e)
+    }
+
+    fn bind_class_attr(&self, v: &Value, cls: &Rc<Class>) -> Value {
+        match v {
+            Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                func: (**f).clone(),
+                obj: Value::Class(cls.clone()),
+            })),
+            Value::StaticMethod(f) => (**f).clone(),
+            _ => v.clone(),
+        }
+    }
+
+    pub fn class_getattr(&self, c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
+        for k in c.mro_iter() {
+            if let Some(v) = k.dict.borrow().get_str(name) {
+                if let Value::Instance(i) = &v {
+                    if let Some(get) = i.class().lookup("__get__") {
+                        return Ok(Some(self.call(&get, vec![v.clone(), Value::None, Value::Class(c.clone())])?));
+                    }
+                }
+                return Ok(Some(self.bind_class_attr(&v, c)));
+            }
+        }
+        Ok(match name {
+            "__name__" => Some(Value::str(&c.name)),
+            "__qualname__" => Some(Value::str(&c.qualname.borrow())),
+            "__module__" => Some(Value::str(&c.module.borrow())),
+            "__doc__" => Some(Value::None),
+            "__dict__" => Some(Value::dict(c.dict.borrow().clone())),
+            "__bases__" => Some(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())),
+            "__base__" => Some(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)),
+            "__mro__" => Some(Value::tuple(c.mro_iter().map(|b| Value::Class(b.clone())).collect())),
+            "__class__" => Some(Value::Class(self.types.type_.clone())),
+            _ => {
+                // Methods of `type` itself (mro, __subclasses__...).
+                self.types.type_.lookup(name).map(|v| self.bind(&v, &Value::Class(c.clone())))
+            }
+        })
+    }
+
+    /// Property and user data descriptors take precedence over the instance dict.
+    fn data_descriptor_get(&self, d: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Option<Value>> {
+        match d {
+            Value::Property(p) => {
+                if p.fget.is_none() {
+                    return Err(self.attr_error(format!("property of '{}' object has no getter", cls.name)));
+                }
+                Ok(Some(self.call(&p.fget, vec![obj.clone()])?))
+            }
+            Value::Instance(i) => {
+                let dc = i.class();
+                if dc.lookup("__set__").is_some() || dc.lookup("__delete__").is_some() {
+                    if let Some(get) = dc.lookup("__get__") {
+                        return Ok(Some(self.call(&get, vec![d.clone(), obj.clone(), Value::Class(cls.clone())])?));
+                    }
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn descriptor_get(&self, d: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+        match d {
+            Value::Instance(i) => {
+                if let Some(get) = i.class().lookup("__get__") {
+                    return self.call(&get, vec![d.clone(), obj.clone(), Value::Class(cls.clone())]);
+                }
+                Ok(d.clone())
+            }
+            Value::Property(p) => self.call(&p.fget, vec![obj.clone()]),
+            _ => Ok(self.bind(d, obj)),
+        }
+    }
+
+    pub fn setattr(&self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if let Some(sa) = cls.lookup("__setattr__") {
+                    if !matches!(sa, Value::Builtin(_)) {
+                        self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
+                        return Ok(());
+                    }
+                }
+                self.generic_setattr(obj, name, v)
+            }
+            Value::Class(c) => {
+                if c.builtin {
+                    return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name)));
+                }
+                match name {
+                    "__qualname__" => *c.qualname.borrow_mut() = self.str(&v)?,
+                    "__module__" => *c.module.borrow_mut() = self.str(&v)?,
+                    _ => {}
+                }
+                let _old = c.dict.borrow_mut().insert(self.str_key(name), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                let _old = m.dict.borrow_mut().insert(self.str_key(name), v);
+                Ok(())
+            }
+            Value::Func(f) => {
+                match name {
+                    "__name__" => *f.name.borrow_mut() = self.str(&v)?,
+                    "__qualname__" => *f.qualname.borrow_mut() = self.str(&v)?,
+                    "__doc__" => *f.doc.borrow_mut() = v,
+                    "__defaults__" => {
+                        *f.defaults.borrow_mut() = if v.is_none() { vec![] } else { self.to_vec(&v)? };
+                    }
+                    _ => {
+                        let mut d = f.dict.borrow_mut();
+                        let d = d.get_or_insert_with(|| Rc::new(std::cell::RefCell::new(crate::objects::Dict::new())));
+                        let _old = d.borrow_mut().insert(self.str_key(name), v);
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(self.attr_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name))),
+        }
+    }
+
+    /// object.__setattr__: descriptors, then the instance dict.
+    pub fn generic_setattr(&self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        let Value::Instance(inst) = obj else {
+            return self.setattr(obj, name, v);
+        };
+        let cls = inst.class();
+        if let Some(d) = cls.lookup(name) {
+            match &d {
+                Value::Property(p) => {
+                    if p.fset.is_none() {
+                        return Err(self.attr_error(format!("property '{}' of '{}' object has no setter", name, cls.name)));
+                    }
+                    self.call(&p.fset, vec![obj.clone(), v])?;
+                    return Ok(());
+                }
+                Value::Instance(i) => {
+                    if let Some(set) = i.class().lookup("__set__") {
+                        self.call(&set, vec![d.clone(), obj.clone(), v])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if name == "__class__" {
+            if let Value::Class(c) = v {
+                *inst.class.borrow_mut() = c;
+                return Ok(());
+            }
+            return Err(self.type_error("__class__ must be set to a class"));
+        }
+        if cls.kind == Kind::BaseException && exc::set_exception_attr(self, inst, name, &v) {
+            return Ok(());
+        }
+        let key = self.str_key(name);
+        let _old = inst.dict.borrow_mut().insert(key, v);
+        Ok(())
+    }
+
+    pub fn delattr(&self, obj: &Value, name: &str) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if let Some(da) = cls.lookup("__delattr__") {
+                    if !matches!(da, Value::Builtin(_)) {
+                        self.call(&da, vec![obj.clone(), Value::str(name)])?;
+                        return Ok(());
+                    }
+                }
+                self.generic_delattr(obj, name)
+            }
+            Value::Class(c) => {
+                if c.dict.borrow_mut().remove_str(name).is_none() {
+                    return Err(self.no_attribute(obj, name));
+                }
+                Ok(())
+            }
+            Value::Module(m) => {
+                if m.dict.borrow_mut().remove_str(name).is_none() {
+                    return Err(self.no_attribute(obj, name));
+                }
+                Ok(())
+            }
+            _ => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    pub fn generic_delattr(&self, obj: &Value, name: &str) -> PyResult<()> {
+        let Value::Instance(inst) = obj else {
+            return self.delattr(obj, name);
+        };
+        let cls = inst.class();
+        if let Some(d) = cls.lookup(name) {
+            match &d {
+                Value::Property(p) => {
+                    if p.fdel.is_none() {
+                        return Err(self.attr_error(format!("property '{}' of '{}' object has no deleter", name, cls.name)));
+                    }
+                    self.call(&p.fdel, vec![obj.clone()])?;
+                    return Ok(());
+                }
+                Value::Instance(i) => {
+                    if let Some(del) = i.class().lookup("__delete__") {
+                        self.call(&del, vec![d.clone(), obj.clone()])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let old = inst.dict.borrow_mut().remove_str(name);
+        if old.is_none() {
+            return Err(self.no_attribute(obj, name));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,120 @@
+//! Code objects: immutable once compiled. File and function names are kept
+//! as NUL-terminated C strings made once here, so probes never encode per event.
+
+use std::ffi::CString;
+use std::rc::Rc;
+
+use crate::value::{PyStr, Value};
+use crate::vm::instr::Instr;
+
+pub const CO_VARARGS: u32 = 1;
+pub const CO_VARKEYWORDS: u32 = 2;
+pub const CO_GENERATOR: u32 = 4;
+
+/// Source span of one instruction (1-based lines, 0-based byte columns).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub filename: Rc<str>,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Parameters first, then other locals, then compiler temporaries.
+    pub varnames: Vec<Rc<PyStr>>,
+    pub cellvars: Vec<Rc<PyStr>>,
+    pub freevars: Vec<Rc<PyStr>>,
+    /// For each cell variable that is also a parameter, the parameter's index.
+    pub cell2arg: Vec<Option<u32>>,
+    pub names: Vec<Value>,
+    pub consts: Vec<Value>,
+    pub instrs: Vec<Instr>,
+    pub positions: Vec<Position>,
+    pub max_stack: usize,
+    /// The source text, when compiled from a file (tracebacks quote it).
+    pub source: Option<Rc<str>>,
+    pub c_filename: CString,
+    pub c_name: CString,
+}
+
+impl Code {
+    pub fn is_generator(&self) -> bool {
+        self.flags & CO_GENERATOR != 0
+    }
+    pub fn line_of(&self, instr: usize) -> u32 {
+        self.positions.get(instr).map(|p| p.line).unwrap_or(self.firstlineno)
+    }
+    pub fn name_str(&self, idx: u32) -> &str {
+        self.names[idx as usize].as_str().unwrap_or("")
+    }
+    pub fn source_line(&self, line: u32) -> Option<&str> {
+        let src = self.source.as_ref()?;
+        src.split('\n').nth(line.checked_sub(1)? as usize)
+    }
+
+    /// The disassembly: one instruction a line, with line numbers and operand meanings.
+    pub fn disassemble(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = writeln!(
+            out,
+            "Disassembly of <code object {} at {}, line {}>:",
+            self.qualname, self.filename, self.firstlineno
+        );
+        let mut last_line = 0;
+        for (i, ins) in self.instrs.iter().enumerate() {
+            let line = self.line_of(i);
+            let lcol = if line != last_line {
+                last_line = line;
+                format!("{:>4}", line)
+            } else {
+                "    ".to_string()
+            };
+            let ops = ins.operands();
+            let mut arg = String::new();
+            if let Some((name, v)) = ops.first() {
+                arg = format!("{}", v);
+                for (n, v) in ops.iter().skip(1) {
+                    let _ = write!(arg, ", {}={}", n, v);
+                }
+                let meaning = match (ins, *name) {
+                    (Instr::LoadConst { .. }, _) => Some(crate::vm::repr_plain(&self.consts[*v as usize])),
+                    (Instr::LoadFast { .. } | Instr::StoreFast { .. } | Instr::DeleteFast { .. }, _) => {
+                        self.varnames.get(*v as usize).map(|s| s.as_str().to_string())
+                    }
+                    (Instr::LoadDeref { .. } | Instr::StoreDeref { .. } | Instr::DeleteDeref { .. } | Instr::LoadClosure { .. }, _) => self
+                        .cellvars
+                        .iter()
+                        .chain(self.freevars.iter())
+                        .nth(*v as usize)
+                        .map(|s| s.as_str().to_string()),
+                    (Instr::CompareOp { .. }, _) => Some(crate::vm::instr::op::CMP_SYMBOLS[*v as usize].to_string()),
+                    (Instr::BinaryOp { .. } | Instr::InplaceOp { .. }, _) => {
+                        Some(crate::vm::instr::op::BIN_SYMBOLS[*v as usize].to_string())
+                    }
+                    (_, "target") => Some(format!("to {}", v)),
+                    (_, "idx") => self.names.get(*v as usize).and_then(|n| n.as_str()).map(|s| s.to_string()),
+                    _ => None,
+                };
+                if let Some(m) = meaning {
+                    let _ = write!(arg, " ({})", m);
+                }
+            }
+            let _ = writeln!(out, "{} {:>6} {:<20} {}", lcol, i, ins.name(), arg);
+        }
+        for c in &self.consts {
+            if let Value::Code(inner) = c {
+                out.push('\n');
+                inner.disassemble(out);
+            }
+        }
+    }
+}

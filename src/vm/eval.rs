@@ -1,0 +1,1261 @@
+//! The evaluation loop.
+//!
+//! `run_frame` is the single entry and exit path of every Python frame: plain
+//! calls, dunder methods, class bodies, module bodies, and every generator
+//! resumption all pass through it, and it is where `function__entry` and
+//! `function__return` fire. `execute` runs instructions until the frame
+//! returns, yields or raises; exceptions are unwound against the frame's block
+//! stack in `handle_error`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::objects::{Args, ExcData, Function, Generator, Instance, Kind, TbEntry};
+use crate::value::{PyStr, Value};
+use crate::vm::frame::{Block, Frame};
+use crate::vm::instr::Instr;
+use crate::vm::{call, exc, import, ops, PyErr, PyResult, Vm};
+
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// How a generator is resumed.
+pub enum Resume {
+    Send(Value),
+    Throw(PyErr),
+}
+
+/// Run a fresh (non-generator) frame to completion.
+pub fn run_frame(vm: &Vm, frame: &mut Frame) -> PyResult<Value> {
+    match run(vm, frame, None)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
+
+/// Frame entry/exit: recursion accounting and the function probes.
+fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
+    let depth = vm.depth.get() + 1;
+    if depth > vm.recursion_limit.get() || call::stack_exhausted() {
+        return Err(vm.err(&vm.types.exc.recursion_error, "maximum recursion depth exceeded"));
+    }
+    vm.depth.set(depth);
+    crate::probes::function_entry(frame);
+    let r = execute(vm, frame, throw);
+    crate::probes::function_return(frame);
+    vm.depth.set(depth - 1);
+    r
+}
+
+#[inline(always)]
+fn pop(f: &mut Frame) -> Value {
+    // The compiler's stack-depth analysis guarantees this never underflows.
+    f.stack.pop().unwrap_or(Value::None)
+}
+
+#[inline(always)]
+fn top(f: &Frame) -> &Value {
+    f.stack.last().unwrap()
+}
+
+fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
+    if let Some(e) = throw {
+        f.reraise = false;
+        handle_error(vm, f, e)?;
+    }
+    loop {
+        match step(vm, f) {
+            Ok(exit) => return Ok(exit),
+            Err(e) => handle_error(vm, f, e)?,
+        }
+    }
+}
+
+/// Record the traceback entry, chain the context, and find a handler in this
+/// frame (setting `ip` to it) or give the exception back.
+fn handle_error(vm: &Vm, f: &mut Frame, e: PyErr) -> PyResult<()> {
+    let reraise = std::mem::replace(&mut f.reraise, false);
+    if let Value::Instance(inst) = &e.0 {
+        let mut exc = inst.exc.borrow_mut();
+        let data = exc.get_or_insert_with(|| {
+            Box::new(ExcData {
+                traceback: Vec::new(),
+                cause: None,
+                context: None,
+                suppress_context: false,
+            })
+        });
+        if !reraise {
+            let fresh = data.traceback.is_empty();
+            data.traceback.push(TbEntry {
+                code: f.code.clone(),
+                instr: f.lasti,
+            });
+            if fresh && data.context.is_none() {
+                let handled = vm.handled.borrow().clone();
+                if !handled.is_none() && !handled.is(&e.0) && !exc::in_context_chain(&handled, &e.0) {
+                    data.context = Some(handled);
+                }
+            }
+        }
+    }
+    while let Some(b) = f.blocks.pop() {
+        if b.is_handler {
+            let prev = f.stack.get(b.level as usize).cloned().unwrap_or(Value::None);
+            *vm.handled.borrow_mut() = prev;
+            f.stack.truncate(b.level as usize);
+        } else {
+            f.stack.truncate(b.level as usize);
+            let prev = std::mem::replace(&mut *vm.handled.borrow_mut(), e.0.clone());
+            f.blocks.push(Block {
+                handler: 0,
+                level: f.stack.len() as u32,
+                is_handler: true,
+            });
+            f.stack.push(prev);
+            f.stack.push(e.0);
+            f.ip = b.handler as usize;
+            return Ok(());
+        }
+    }
+    Err(e)
+}
+
+fn unbound_local(vm: &Vm, name: &str) -> PyErr {
+    vm.err(
+        &vm.types.exc.unbound_local_error,
+        format!("cannot access local variable '{}' where it is not associated with a value", name),
+    )
+}
+
+fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
+    let key = name.as_str().unwrap_or("");
+    if let Some(v) = f.globals.borrow().get_str(key) {
+        return Ok(v);
+    }
+    if let Some(v) = vm.builtins.borrow().get_str(key) {
+        return Ok(v);
+    }
+    Err(vm.name_error(key))
+}
+
+/// Execute instructions until the frame returns or yields; errors go back to
+/// `execute` for unwinding.
+fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
+    let code = f.code.clone();
+    let instrs = &code.instrs[..];
+    loop {
+        let ins = instrs[f.ip];
+        f.lasti = f.ip;
+        f.ip += 1;
+        match ins {
+            Instr::Nop => {}
+            Instr::LoadConst { idx } => f.stack.push(code.consts[idx as usize].clone()),
+            Instr::LoadFast { idx } => match &f.fast[idx as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    f.stack.push(v);
+                }
+                None => return Err(unbound_local(vm, code.varnames[idx as usize].as_str())),
+            },
+            Instr::StoreFast { idx } => {
+                let v = pop(f);
+                // Drop the old value after the store (its __del__ may run).
+                let _old = f.fast[idx as usize].replace(v);
+            }
+            Instr::DeleteFast { idx } => {
+                if f.fast[idx as usize].take().is_none() {
+                    return Err(unbound_local(vm, code.varnames[idx as usize].as_str()));
+                }
+            }
+            Instr::LoadDeref { idx } => {
+                let v = f.cells[idx as usize].borrow().clone();
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(unbound_deref(vm, &code, idx)),
+                }
+            }
+            Instr::StoreDeref { idx } => {
+                let v = pop(f);
+                let _old = f.cells[idx as usize].borrow_mut().replace(v);
+            }
+            Instr::DeleteDeref { idx } => {
+                if f.cells[idx as usize].borrow_mut().take().is_none() {
+                    return Err(unbound_deref(vm, &code, idx));
+                }
+            }
+            Instr::LoadClosure { idx } => f.stack.push(Value::Cell(f.cells[idx as usize].clone())),
+            Instr::LoadClassDeref { idx, name } => {
+                let key = code.name_str(name);
+                let found = f.locals.as_ref().and_then(|l| l.borrow().get_str(key));
+                match found {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let v = f.cells[idx as usize].borrow().clone();
+                        match v {
+                            Some(v) => f.stack.push(v),
+                            None => return Err(unbound_deref(vm, &code, idx)),
+                        }
+                    }
+                }
+            }
+            Instr::LoadName { idx } => {
+                let key = code.name_str(idx);
+                let local = match &f.locals {
+                    Some(l) => l.borrow().get_str(key),
+                    None => None,
+                };
+                let v = match local {
+                    Some(v) => v,
+                    None => load_global(vm, f, &code.names[idx as usize])?,
+                };
+                f.stack.push(v);
+            }
+            Instr::StoreName { idx } => {
+                let v = pop(f);
+                let key = vm.key(&code.names[idx as usize])?;
+                let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                let _old = ns.borrow_mut().insert(key, v);
+            }
+            Instr::DeleteName { idx } => {
+                let key = code.name_str(idx);
+                let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                let old = ns.borrow_mut().remove_str(key);
+                if old.is_none() {
+                    return Err(vm.name_error(key));
+                }
+            }
+            Instr::LoadGlobal { idx } => {
+                let v = load_global(vm, f, &code.names[idx as usize])?;
+                f.stack.push(v);
+            }
+            Instr::StoreGlobal { idx } => {
+                let v = pop(f);
+                let key = vm.key(&code.names[idx as usize])?;
+                let _old = f.globals.borrow_mut().insert(key, v);
+            }
+            Instr::DeleteGlobal { idx } => {
+                let key = code.name_str(idx);
+                let old = f.globals.borrow_mut().remove_str(key);
+                if old.is_none() {
+                    return Err(vm.name_error(key));
+                }
+            }
+            Instr::LoadAttr { idx } => {
+                let obj = pop(f);
+                let v = vm.getattr(&obj, code.name_str(idx))?;
+                f.stack.push(v);
+            }
+            Instr::StoreAttr { idx } => {
+                let obj = pop(f);
+                let v = pop(f);
+                vm.setattr(&obj, code.name_str(idx), v)?;
+            }
+            Instr::DeleteAttr { idx } => {
+                let obj = pop(f);
+                vm.delattr(&obj, code.name_str(idx))?;
+            }
+            Instr::LoadMethod { idx } => {
+                let obj = pop(f);
+                match vm.lookup_method(&obj, code.name_str(idx))? {
+                    Some(m) => {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                    }
+                    None => {
+                        let v = vm.getattr(&obj, code.name_str(idx))?;
+                        f.stack.push(v);
+                        f.stack.push(Value::Null);
+                    }
+                }
+            }
+            Instr::CallMethod { argc } => {
+                let n = argc as usize;
+                let base = f.stack.len() - n - 2;
+                let r = if let Value::Null = f.stack[base + 1] {
+                    let args: Vec<Value> = f.stack.drain(base + 2..).collect();
+                    f.stack.pop();
+                    let func = pop(f);
+                    vm.call(&func, args)?
+                } else {
+                    let args: Vec<Value> = f.stack.drain(base + 1..).collect();
+                    let func = pop(f);
+                    vm.call(&func, args)?
+                };
+                f.stack.push(r);
+            }
+            Instr::Pop => {
+                f.stack.pop();
+            }
+            Instr::Dup => {
+                let v = top(f).clone();
+                f.stack.push(v);
+            }
+            Instr::Dup2 => {
+                let n = f.stack.len();
+                let a = f.stack[n - 2].clone();
+                let b = f.stack[n - 1].clone();
+                f.stack.push(a);
+                f.stack.push(b);
+            }
+            Instr::Rot2 => {
+                let n = f.stack.len();
+                f.stack.swap(n - 1, n - 2);
+            }
+            Instr::Rot3 => {
+                let v = pop(f);
+                let n = f.stack.len();
+                f.stack.insert(n - 2, v);
+            }
+            Instr::Rot4 => {
+                let v = pop(f);
+                let n = f.stack.len();
+                f.stack.insert(n - 3, v);
+            }
+            Instr::UnaryOp { op } => {
+                let v = pop(f);
+                let r = ops::unary_op(vm, &v, op)?;
+                f.stack.push(r);
+            }
+            Instr::BinaryOp { op } => {
+                let b = pop(f);
+                let a = pop(f);
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => match ops::int_fast(*x, *y, op) {
+                        Some(r) => r,
+                        None => ops::binary_op(vm, &a, &b, op)?,
+                    },
+                    _ => ops::binary_op(vm, &a, &b, op)?,
+                };
+                f.stack.push(r);
+            }
+            Instr::InplaceOp { op } => {
+                let b = pop(f);
+                let a = pop(f);
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => match ops::int_fast(*x, *y, op) {
+                        Some(r) => r,
+                        None => ops::binary_op(vm, &a, &b, op)?,
+                    },
+                    _ => ops::inplace_op(vm, &a, &b, op)?,
+                };
+                f.stack.push(r);
+            }
+            Instr::CompareOp { op } => {
+                let b = pop(f);
+                let a = pop(f);
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => Value::Bool(ops::cmp_ord(x.cmp(y), op)),
+                    _ => vm.compare(&a, &b, op)?,
+                };
+                f.stack.push(r);
+            }
+            Instr::IsOp { invert } => {
+                let b = pop(f);
+                let a = pop(f);
+                f.stack.push(Value::Bool(a.is(&b) != (invert != 0)));
+            }
+            Instr::ContainsOp { invert } => {
+                let container = pop(f);
+                let item = pop(f);
+                let r = vm.contains(&container, &item)?;
+                f.stack.push(Value::Bool(r != (invert != 0)));
+            }
+            Instr::BinarySubscr => {
+                let k = pop(f);
+                let o = pop(f);
+                let r = vm.getitem(&o, &k)?;
+                f.stack.push(r);
+            }
+            Instr::StoreSubscr => {
+                let k = pop(f);
+                let o = pop(f);
+                let v = pop(f);
+                vm.setitem(&o, k, v)?;
+            }
+            Instr::DeleteSubscr => {
+                let k = pop(f);
+                let o = pop(f);
+                vm.delitem(&o, &k)?;
+            }
+            Instr::BuildSlice { n } => {
+                let step = if n == 3 { pop(f) } else { Value::None };
+                let stop = pop(f);
+                let start = pop(f);
+                f.stack.push(Value::Slice(Rc::new([start, stop, step])));
+            }
+            Instr::BuildTuple { n } => {
+                let at = f.stack.len() - n as usize;
+                let items: Vec<Value> = f.stack.drain(at..).collect();
+                f.stack.push(Value::tuple(items));
+            }
+            Instr::BuildList { n } => {
+                let at = f.stack.len() - n as usize;
+                let items: Vec<Value> = f.stack.drain(at..).collect();
+                f.stack.push(Value::list(items));
+            }
+            Instr::BuildSet { n } => {
+                let at = f.stack.len() - n as usize;
+                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let mut s = crate::objects::Set::new();
+                for it in items {
+                    s.insert(vm.key(&it)?);
+                }
+                f.stack.push(Value::Set(Rc::new(RefCell::new(s))));
+            }
+            Instr::BuildMap { n } => {
+                let at = f.stack.len() - 2 * n as usize;
+                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let mut d = crate::objects::Dict::new();
+                for kv in items.chunks(2) {
+                    d.insert(vm.key(&kv[0])?, kv[1].clone());
+                }
+                f.stack.push(Value::dict(d));
+            }
+            Instr::BuildString { n } => {
+                let at = f.stack.len() - n as usize;
+                let mut s = String::new();
+                for v in f.stack.drain(at..) {
+                    if let Value::Str(p) = v {
+                        s.push_str(p.as_str());
+                    }
+                }
+                f.stack.push(Value::string(s));
+            }
+            Instr::ListAppend { depth } => {
+                let v = pop(f);
+                let n = f.stack.len();
+                if let Value::List(l) = &f.stack[n - depth as usize] {
+                    l.borrow_mut().push(v);
+                }
+            }
+            Instr::SetAdd { depth } => {
+                let v = pop(f);
+                let k = vm.key(&v)?;
+                let n = f.stack.len();
+                if let Value::Set(s) = &f.stack[n - depth as usize] {
+                    s.borrow_mut().insert(k);
+                }
+            }
+            Instr::MapAdd { depth } => {
+                let v = pop(f);
+                let k = pop(f);
+                let k = vm.key(&k)?;
+                let n = f.stack.len();
+                if let Value::Dict(d) = &f.stack[n - depth as usize] {
+                    d.borrow_mut().insert(k, v);
+                }
+            }
+            Instr::ListExtend { depth } => {
+                let v = pop(f);
+                let items = match vm.to_vec(&v) {
+                    Ok(items) => items,
+                    Err(e) if vm.is_exc(&e, &vm.types.exc.type_error) && !matches!(v, Value::Instance(_) | Value::Generator(_)) => {
+                        return Err(vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(&v))));
+                    }
+                    Err(e) => return Err(e),
+                };
+                let n = f.stack.len();
+                if let Value::List(l) = &f.stack[n - depth as usize] {
+                    l.borrow_mut().extend(items);
+                }
+            }
+            Instr::SetUpdate { depth } => {
+                let v = pop(f);
+                let items = vm.to_vec(&v)?;
+                let n = f.stack.len();
+                let target = f.stack[n - depth as usize].clone();
+                if let Value::Set(s) = target {
+                    for it in items {
+                        let k = vm.key(&it)?;
+                        s.borrow_mut().insert(k);
+                    }
+                }
+            }
+            Instr::DictUpdate { depth } | Instr::DictMerge { depth } => {
+                let v = pop(f);
+                let n = f.stack.len();
+                let target = f.stack[n - depth as usize].clone();
+                let merge = matches!(ins, Instr::DictMerge { .. });
+                if let Value::Dict(d) = target {
+                    let items = match vm.mapping_items(&v) {
+                        Ok(items) => items,
+                        Err(_) if merge => {
+                            return Err(vm.type_error(format!("argument after ** must be a mapping, not {}", vm.type_name(&v))));
+                        }
+                        Err(_) => return Err(vm.type_error(format!("'{}' object is not a mapping", vm.type_name(&v)))),
+                    };
+                    for (k, val) in items {
+                        let key = vm.key(&k)?;
+                        if merge && d.borrow().get(&key).is_some() {
+                            let fname = call_target_name(vm, f, depth);
+                            return Err(vm.type_error(format!("{} got multiple values for keyword argument '{}'", fname, vm.str(&k)?)));
+                        }
+                        d.borrow_mut().insert(key, val);
+                    }
+                }
+            }
+            Instr::ListToTuple => {
+                let v = pop(f);
+                if let Value::List(l) = v {
+                    let items = std::mem::take(&mut *l.borrow_mut());
+                    f.stack.push(Value::tuple(items));
+                }
+            }
+            Instr::UnpackSequence { n } => {
+                let v = pop(f);
+                let items = unpack(vm, &v, n as usize, None)?;
+                f.stack.extend(items.into_iter().rev());
+            }
+            Instr::UnpackEx { before, after } => {
+                let v = pop(f);
+                let items = unpack(vm, &v, before as usize, Some(after as usize))?;
+                f.stack.extend(items.into_iter().rev());
+            }
+            Instr::FormatValue { flags } => {
+                let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
+                let v = pop(f);
+                let v = match flags & 3 {
+                    1 => vm.str_value(&v)?,
+                    2 => Value::string(vm.repr(&v)?),
+                    3 => Value::string(crate::objects::repr::ascii(&vm.repr(&v)?)),
+                    _ => v,
+                };
+                let spec_s = match &spec {
+                    Some(Value::Str(s)) => s.as_str().to_string(),
+                    _ => String::new(),
+                };
+                let r = match (&v, spec_s.is_empty()) {
+                    (Value::Str(_), true) => v,
+                    _ => Value::string(crate::format::format_value(vm, &v, &spec_s)?),
+                };
+                f.stack.push(r);
+            }
+            Instr::Jump { target } => f.ip = target as usize,
+            Instr::PopJumpIfFalse { target } => {
+                let v = pop(f);
+                let t = match v {
+                    Value::Bool(b) => b,
+                    _ => vm.truthy(&v)?,
+                };
+                if !t {
+                    f.ip = target as usize;
+                }
+            }
+            Instr::PopJumpIfTrue { target } => {
+                let v = pop(f);
+                let t = match v {
+                    Value::Bool(b) => b,
+                    _ => vm.truthy(&v)?,
+                };
+                if t {
+                    f.ip = target as usize;
+                }
+            }
+            Instr::JumpIfFalseOrPop { target } => {
+                if !vm.truthy(top(f))? {
+                    f.ip = target as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Instr::JumpIfTrueOrPop { target } => {
+                if vm.truthy(top(f))? {
+                    f.ip = target as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Instr::GetIter => {
+                let v = pop(f);
+                let it = vm.iter(&v)?;
+                f.stack.push(it);
+            }
+            Instr::ForIter { target } => {
+                let it = top(f).clone();
+                match vm.next(&it)? {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        f.stack.pop();
+                        f.ip = target as usize;
+                    }
+                }
+            }
+            Instr::Call { argc } => {
+                let at = f.stack.len() - argc as usize;
+                let args: Vec<Value> = f.stack.drain(at..).collect();
+                let func = pop(f);
+                let r = vm.call(&func, args)?;
+                f.stack.push(r);
+            }
+            Instr::CallKw { argc, names } => {
+                let Value::Tuple(names) = &code.consts[names as usize] else {
+                    unreachable!()
+                };
+                let at = f.stack.len() - argc as usize;
+                let mut args: Vec<Value> = f.stack.drain(at..).collect();
+                let kwvals = args.split_off(args.len() - names.len());
+                let func = pop(f);
+                let kwargs = names
+                    .iter()
+                    .zip(kwvals)
+                    .map(|(n, v)| match n {
+                        Value::Str(s) => (s.clone(), v),
+                        _ => unreachable!(),
+                    })
+                    .collect();
+                let r = vm.call_args(&func, Args { args, kwargs })?;
+                f.stack.push(r);
+            }
+            Instr::CallEx { has_kw } => {
+                let kw = if has_kw != 0 { Some(pop(f)) } else { None };
+                let args = pop(f);
+                let func = pop(f);
+                let args = match args {
+                    Value::Tuple(t) => t.to_vec(),
+                    other => vm.to_vec(&other)?,
+                };
+                let mut kwargs = Vec::new();
+                if let Some(Value::Dict(d)) = kw {
+                    for (k, v) in d.borrow().items() {
+                        match k {
+                            Value::Str(s) => kwargs.push((s, v)),
+                            _ => return Err(vm.type_error("keywords must be strings")),
+                        }
+                    }
+                }
+                let r = vm.call_args(&func, Args { args, kwargs })?;
+                f.stack.push(r);
+            }
+            Instr::MakeFunction { flags } => {
+                let qualname = pop(f);
+                let c = pop(f);
+                let doc = if flags & 16 != 0 { pop(f) } else { Value::None };
+                let closure = if flags & 8 != 0 {
+                    match pop(f) {
+                        Value::Tuple(t) => t
+                            .iter()
+                            .map(|c| match c {
+                                Value::Cell(c) => c.clone(),
+                                _ => Rc::new(RefCell::new(None)),
+                            })
+                            .collect(),
+                        _ => vec![],
+                    }
+                } else {
+                    vec![]
+                };
+                let kwdefaults = if flags & 2 != 0 {
+                    match pop(f) {
+                        Value::Dict(d) => d
+                            .borrow()
+                            .items()
+                            .into_iter()
+                            .filter_map(|(k, v)| match k {
+                                Value::Str(s) => Some((s, v)),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => vec![],
+                    }
+                } else {
+                    vec![]
+                };
+                let defaults = if flags & 1 != 0 {
+                    match pop(f) {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => vec![],
+                    }
+                } else {
+                    vec![]
+                };
+                let Value::Code(c) = c else { unreachable!() };
+                let module = f.globals.borrow().get_str("__name__").unwrap_or(Value::None);
+                let func = Function {
+                    name: RefCell::new(c.name.clone()),
+                    qualname: RefCell::new(qualname.as_str().unwrap_or("").to_string()),
+                    code: c,
+                    globals: f.globals.clone(),
+                    defaults: RefCell::new(defaults),
+                    kwdefaults: RefCell::new(kwdefaults),
+                    closure,
+                    dict: RefCell::new(None),
+                    doc: RefCell::new(doc),
+                    module,
+                    annotations: RefCell::new(Value::None),
+                };
+                f.stack.push(Value::Func(Rc::new(func)));
+            }
+            Instr::ReturnValue => {
+                let v = pop(f);
+                return Ok(Exit::Return(v));
+            }
+            Instr::YieldValue => {
+                let v = pop(f);
+                return Ok(Exit::Yield(v));
+            }
+            Instr::GetYieldFromIter => {
+                let v = pop(f);
+                let it = match v {
+                    Value::Generator(_) => v,
+                    other => vm.iter(&other)?,
+                };
+                f.stack.push(it);
+            }
+            Instr::YieldFrom => {
+                let sent = pop(f);
+                let it = top(f).clone();
+                let r = match &it {
+                    Value::Generator(g) => resume(vm, g, Resume::Send(sent))?,
+                    _ => {
+                        if sent.is_none() {
+                            match vm.next(&it)? {
+                                Some(v) => GenResult::Yield(v),
+                                None => GenResult::Return(Value::None),
+                            }
+                        } else {
+                            match vm.call_method(&it, "send", vec![sent]) {
+                                Ok(v) => GenResult::Yield(v),
+                                Err(e) if vm.is_exc(&e, &vm.types.exc.stop_iteration) => GenResult::Return(exc::stop_iteration_value(&e.0)),
+                                Err(e) => return Err(e),
+                            }
+                        }
+                    }
+                };
+                match r {
+                    GenResult::Yield(v) => {
+                        f.ip -= 1;
+                        return Ok(Exit::Yield(v));
+                    }
+                    GenResult::Return(v) => {
+                        f.stack.pop();
+                        f.stack.push(v);
+                    }
+                }
+            }
+            Instr::SetupFinally { target } => {
+                f.blocks.push(Block {
+                    handler: target,
+                    level: f.stack.len() as u32,
+                    is_handler: false,
+                });
+            }
+            Instr::SetupWith { target } => {
+                let ctx = pop(f);
+                let (enter, exit) = match (vm.lookup_special(&ctx, "__enter__"), vm.lookup_special(&ctx, "__exit__")) {
+                    (Some(en), Some(ex)) => (en, ex),
+                    (None, _) => {
+                        return Err(vm.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            vm.type_name(&ctx)
+                        )))
+                    }
+                    (_, None) => {
+                        return Err(vm.type_error(format!(
+                            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                            vm.type_name(&ctx)
+                        )))
+                    }
+                };
+                let exit_bound = vm.bind(&exit, &ctx);
+                let r = vm.call(&vm.bind(&enter, &ctx), vec![])?;
+                f.stack.push(exit_bound);
+                f.blocks.push(Block {
+                    handler: target,
+                    level: f.stack.len() as u32,
+                    is_handler: false,
+                });
+                f.stack.push(r);
+            }
+            Instr::PopBlock => {
+                f.blocks.pop();
+            }
+            Instr::PopExcept => {
+                if let Some(b) = f.blocks.pop() {
+                    let prev = f.stack.remove(b.level as usize);
+                    *vm.handled.borrow_mut() = prev;
+                }
+            }
+            Instr::Reraise => {
+                let e = pop(f);
+                f.reraise = true;
+                return Err(PyErr(e));
+            }
+            Instr::RaiseVarargs { n } => {
+                return Err(do_raise(vm, f, n)?);
+            }
+            Instr::CheckExcMatch => {
+                let ty = pop(f);
+                let e = top(f).clone();
+                let r = exc::exception_matches(vm, &e, &ty)?;
+                f.stack.push(Value::Bool(r));
+            }
+            Instr::WithExceptStart => {
+                let n = f.stack.len();
+                let e = f.stack[n - 1].clone();
+                let exit = f.stack[n - 3].clone();
+                let ty = Value::Class(vm.type_of(&e));
+                let tb = Value::None;
+                let r = vm.call(&exit, vec![ty, e, tb])?;
+                f.stack.push(r);
+            }
+            Instr::CallExitNone => {
+                let exit = pop(f);
+                vm.call(&exit, vec![Value::None, Value::None, Value::None])?;
+            }
+            Instr::ImportName { idx } => {
+                let fromlist = pop(f);
+                let level = pop(f);
+                let level = match level {
+                    Value::Int(i) => i as usize,
+                    _ => 0,
+                };
+                let m = import::import_name(vm, code.name_str(idx), &fromlist, level, &f.globals)?;
+                f.stack.push(m);
+            }
+            Instr::ImportFrom { idx } => {
+                let m = top(f).clone();
+                let v = import::import_from(vm, &m, code.name_str(idx))?;
+                f.stack.push(v);
+            }
+            Instr::ImportStar => {
+                let m = pop(f);
+                let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                import::import_star(vm, &m, &ns)?;
+            }
+            Instr::LoadBuildClass => {
+                f.stack.push(vm.builtin_fn("__build_class__", "builtins", call::build_class));
+            }
+            Instr::LoadLocals => {
+                let d = match &f.locals {
+                    Some(l) => Value::Dict(l.clone()),
+                    None if code.name == "<module>" => Value::Dict(f.globals.clone()),
+                    None => {
+                        let mut d = crate::objects::Dict::new();
+                        for (i, v) in f.fast.iter().enumerate() {
+                            let name = code.varnames[i].as_str();
+                            if let (Some(v), false) = (v, name.starts_with('$')) {
+                                d.set_str(name, v.clone());
+                            }
+                        }
+                        for (i, c) in f.cells.iter().enumerate() {
+                            let name = code
+                                .cellvars
+                                .iter()
+                                .chain(code.freevars.iter())
+                                .nth(i)
+                                .map(|n| n.as_str().to_string());
+                            if let (Some(n), Some(v)) = (name, c.borrow().clone()) {
+                                d.set_str(&n, v);
+                            }
+                        }
+                        Value::dict(d)
+                    }
+                };
+                f.stack.push(d);
+            }
+            Instr::LoadGlobals => f.stack.push(Value::Dict(f.globals.clone())),
+            Instr::LoadAssertionError => f.stack.push(Value::Class(vm.types.exc.assertion_error.clone())),
+            Instr::PrintExpr => {
+                let v = pop(f);
+                if !v.is_none() {
+                    let s = vm.repr(&v)?;
+                    vm.write_stdout(&(s + "\n"));
+                    vm.builtins.borrow_mut().set_str("_", v);
+                }
+            }
+            Instr::MatchSequence => {
+                let v = pop(f);
+                let r = match &v {
+                    Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
+                    Value::Instance(i) => {
+                        let c = i.class();
+                        c.kind == Kind::List || c.kind == Kind::Tuple
+                    }
+                    _ => false,
+                };
+                f.stack.push(Value::Bool(r));
+            }
+            Instr::MatchMapping => {
+                let v = pop(f);
+                let r = match &v {
+                    Value::Dict(_) => true,
+                    Value::Instance(i) => i.class().kind == Kind::Dict,
+                    _ => false,
+                };
+                f.stack.push(Value::Bool(r));
+            }
+            Instr::MatchInstance => {
+                let cls = pop(f);
+                let subj = pop(f);
+                let Value::Class(c) = &cls else {
+                    return Err(vm.type_error("called match pattern must be a class"));
+                };
+                f.stack.push(Value::Bool(vm.isinstance(&subj, c)));
+            }
+            Instr::MatchPos { pos, target } => {
+                let cls = pop(f);
+                let subj = pop(f);
+                match match_positional(vm, &subj, &cls, pos as usize)? {
+                    Some(v) => f.stack.push(v),
+                    None => f.ip = target as usize,
+                }
+            }
+            Instr::MatchAttr { idx, target } => {
+                let subj = pop(f);
+                match vm.getattr_opt(&subj, code.name_str(idx))? {
+                    Some(v) => f.stack.push(v),
+                    None => f.ip = target as usize,
+                }
+            }
+            Instr::GetLen => {
+                let v = pop(f);
+                let n = vm.len(&v)?;
+                f.stack.push(Value::Int(n as i64));
+            }
+            Instr::CopyDictWithoutKeys => {
+                let keys = pop(f);
+                let subj = pop(f);
+                let mut d = crate::objects::Dict::new();
+                for (k, v) in vm.mapping_items(&subj)? {
+                    d.insert(vm.key(&k)?, v);
+                }
+                for k in vm.to_vec(&keys)? {
+                    d.remove(&vm.key(&k)?);
+                }
+                f.stack.push(Value::dict(d));
+            }
+        }
+    }
+}
+
+fn call_target_name(vm: &Vm, f: &Frame, depth: u32) -> String {
+    // The callable sits below the positional tuple and the kwargs dict.
+    let n = f.stack.len();
+    let idx = n.checked_sub(depth as usize + 2);
+    match idx.and_then(|i| f.stack.get(i)) {
+        Some(v) => call::callable_name(vm, v),
+        None => "function".to_string(),
+    }
+}
+
+fn unbound_deref(vm: &Vm, code: &crate::vm::code::Code, idx: u32) -> PyErr {
+    let ncell = code.cellvars.len();
+    if (idx as usize) < ncell {
+        unbound_local(vm, code.cellvars[idx as usize].as_str())
+    } else {
+        let name = code.freevars[idx as usize - ncell].as_str();
+        vm.err(
+            &vm.types.exc.name_error,
+            format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                name
+            ),
+        )
+    }
+}
+
+fn unpack(vm: &Vm, v: &Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    let items = match v {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().clone(),
+        _ => match vm.iter(v) {
+            Ok(it) => {
+                let mut out = Vec::new();
+                while let Some(x) = vm.next(&it)? {
+                    out.push(x);
+                    if after.is_none() && out.len() > n {
+                        return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+                    }
+                }
+                out
+            }
+            Err(e) if vm.is_exc(&e, &vm.types.exc.type_error) => {
+                return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(v))));
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    match after {
+        None => {
+            if items.len() < n {
+                return Err(vm.value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+            }
+            if items.len() > n {
+                return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < n + after {
+                return Err(vm.value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    n + after,
+                    items.len()
+                )));
+            }
+            let mut out: Vec<Value> = items[..n].to_vec();
+            out.push(Value::list(items[n..items.len() - after].to_vec()));
+            out.extend_from_slice(&items[items.len() - after..]);
+            Ok(out)
+        }
+    }
+}
+
+fn do_raise(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<PyErr> {
+    if n == 0 {
+        let h = vm.handled.borrow().clone();
+        if h.is_none() {
+            return Ok(vm.runtime_error("No active exception to reraise"));
+        }
+        f.reraise = true;
+        return Ok(PyErr(h));
+    }
+    let cause = if n == 2 { Some(pop(f)) } else { None };
+    let e = pop(f);
+    let exc = exc::make_raisable(vm, e)?;
+    if let Some(cause) = cause {
+        let cause = match cause {
+            Value::None => Value::None,
+            c => exc::make_raisable(vm, c).map_err(|_| vm.type_error("exception causes must derive from BaseException"))?,
+        };
+        exc::set_cause(&exc, cause);
+    }
+    Ok(PyErr(exc))
+}
+
+fn match_positional(vm: &Vm, subj: &Value, cls: &Value, pos: usize) -> PyResult<Option<Value>> {
+    let Value::Class(c) = cls else {
+        return Err(vm.type_error("called match pattern must be a class"));
+    };
+    let self_match = c.builtin
+        && matches!(
+            c.kind,
+            Kind::Bool
+                | Kind::ByteArray
+                | Kind::Bytes
+                | Kind::Dict
+                | Kind::Float
+                | Kind::FrozenSet
+                | Kind::Int
+                | Kind::List
+                | Kind::Set
+                | Kind::Str
+                | Kind::Tuple
+        );
+    if self_match {
+        if pos == 0 {
+            return Ok(Some(subj.clone()));
+        }
+        return Err(vm.type_error(format!("{}() accepts 1 positional sub-pattern ({} given)", c.name, pos + 1)));
+    }
+    let args = match c.lookup("__match_args__") {
+        Some(a) => vm.to_vec(&a)?,
+        None => vec![],
+    };
+    if pos >= args.len() {
+        return Err(vm.type_error(format!(
+            "{}() accepts {} positional sub-pattern{} ({} given)",
+            c.name,
+            args.len(),
+            if args.len() == 1 { "" } else { "s" },
+            pos + 1
+        )));
+    }
+    let name = vm.str(&args[pos])?;
+    vm.getattr_opt(subj, &name)
+}
+
+// ---- generators
+
+pub enum GenResult {
+    Yield(Value),
+    Return(Value),
+}
+
+pub fn make_generator(code: Rc<crate::vm::code::Code>, frame: Frame, func: &Function) -> Value {
+    Value::Generator(Rc::new(Generator {
+        frame: RefCell::new(Some(Box::new(frame))),
+        running: std::cell::Cell::new(false),
+        name: func.name.borrow().clone(),
+        qualname: func.qualname.borrow().clone(),
+        code,
+    }))
+}
+
+pub fn resume(vm: &Vm, g: &Rc<Generator>, how: Resume) -> PyResult<GenResult> {
+    if g.running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    let mut frame = match g.frame.borrow_mut().take() {
+        Some(fr) => fr,
+        None => {
+            return match how {
+                Resume::Send(_) => Ok(GenResult::Return(Value::None)),
+                Resume::Throw(e) => Err(e),
+            };
+        }
+    };
+    let mut throw = None;
+    match how {
+        Resume::Send(v) => {
+            if frame.ip == 0 {
+                if !v.is_none() {
+                    *g.frame.borrow_mut() = Some(frame);
+                    return Err(vm.type_error("can't send non-None value to a just-started generator"));
+                }
+            } else {
+                frame.stack.push(v);
+            }
+        }
+        Resume::Throw(e) => {
+            let mut e = Some(e);
+            // Delegate to a sub-generator suspended in `yield from`.
+            if frame.ip > 0 && matches!(frame.code.instrs.get(frame.ip), Some(Instr::YieldFrom)) {
+                if let Some(Value::Generator(sub)) = frame.stack.last().cloned() {
+                    g.running.set(true);
+                    let r = resume(vm, &sub, Resume::Throw(e.take().unwrap()));
+                    g.running.set(false);
+                    match r {
+                        Ok(GenResult::Yield(v)) => {
+                            *g.frame.borrow_mut() = Some(frame);
+                            return Ok(GenResult::Yield(v));
+                        }
+                        Ok(GenResult::Return(v)) => {
+                            frame.stack.pop();
+                            frame.stack.push(v);
+                            frame.ip += 1;
+                            g.running.set(true);
+                            let r = run(vm, &mut frame, None);
+                            g.running.set(false);
+                            return finish(vm, g, frame, r);
+                        }
+                        Err(e2) => {
+                            frame.stack.pop();
+                            frame.ip += 1;
+                            e = Some(e2);
+                        }
+                    }
+                }
+            }
+            throw = e;
+        }
+    }
+    let saved_handled = vm.handled.borrow().clone();
+    g.running.set(true);
+    let r = run(vm, &mut frame, throw);
+    g.running.set(false);
+    *vm.handled.borrow_mut() = saved_handled;
+    finish(vm, g, frame, r)
+}
+
+fn finish(vm: &Vm, g: &Rc<Generator>, frame: Box<Frame>, r: PyResult<Exit>) -> PyResult<GenResult> {
+    match r {
+        Ok(Exit::Yield(v)) => {
+            *g.frame.borrow_mut() = Some(frame);
+            Ok(GenResult::Yield(v))
+        }
+        Ok(Exit::Return(v)) => Ok(GenResult::Return(v)),
+        Err(e) => {
+            if vm.is_exc(&e, &vm.types.exc.stop_iteration) {
+                let new = vm.runtime_error("generator raised StopIteration");
+                exc::set_cause(&new.0, e.0.clone());
+                return Err(new);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `next(gen)`: Some(value) or None when it finishes.
+pub fn gen_next(vm: &Vm, g: &Rc<Generator>) -> PyResult<Option<Value>> {
+    if g.frame.borrow().is_none() && !g.running.get() {
+        return Ok(None);
+    }
+    match resume(vm, g, Resume::Send(Value::None))? {
+        GenResult::Yield(v) => Ok(Some(v)),
+        GenResult::Return(_) => Ok(None),
+    }
+}
+
+pub fn gen_send(vm: &Vm, g: &Rc<Generator>, v: Value) -> PyResult<Value> {
+    match resume(vm, g, Resume::Send(v))? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+pub fn gen_throw(vm: &Vm, g: &Rc<Generator>, e: Value) -> PyResult<Value> {
+    let e = exc::make_raisable(vm, e)?;
+    match resume(vm, g, Resume::Throw(PyErr(e)))? {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+pub fn gen_close(vm: &Vm, g: &Rc<Generator>) -> PyResult<()> {
+    let started = match &*g.frame.borrow() {
+        Some(fr) => fr.ip > 0,
+        None => return Ok(()),
+    };
+    if !started {
+        g.frame.borrow_mut().take();
+        return Ok(());
+    }
+    let ge = vm.new_exc(&vm.types.exc.generator_exit, vec![]);
+    match resume(vm, g, Resume::Throw(PyErr(ge))) {
+        Ok(GenResult::Yield(_)) => {
+            g.frame.borrow_mut().take();
+            Err(vm.runtime_error("generator ignored GeneratorExit"))
+        }
+        Ok(GenResult::Return(_)) => Ok(()),
+        Err(e) if vm.is_exc(&e, &vm.types.exc.generator_exit) || vm.is_exc(&e, &vm.types.exc.stop_iteration) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        // A generator suspended inside try/finally or with gets closed, as CPython does.
+        let needs_close = matches!(&*self.frame.borrow(), Some(fr) if fr.ip > 0 && !fr.blocks.is_empty());
+        if !needs_close {
+            return;
+        }
+        let frame = self.frame.borrow_mut().take();
+        let g = Rc::new(Generator {
+            frame: RefCell::new(frame),
+            running: std::cell::Cell::new(false),
+            code: self.code.clone(),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+        });
+        crate::vm::with_current(|vm| {
+            if let Err(e) = gen_close(vm, &g) {
+                let msg = format!(
+                    "Exception ignored in: <generator object {} at 0x{:x}>\n",
+                    g.qualname,
+                    Rc::as_ptr(&g) as usize
+                );
+                vm.write_stderr(&(msg + &exc::format_exception(vm, &e.0)));
+            }
+        });
+        // The temporary generator's frame is gone now; it will not re-close.
+        g.frame.borrow_mut().take();
+    }
+}
+
+/// Create an instance of a user class (no __init__ call).
+pub fn new_instance(cls: &Rc<crate::objects::Class>, base: Value) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: RefCell::new(cls.clone()),
+        dict: Rc::new(RefCell::new(crate::objects::Dict::new())),
+        base: RefCell::new(base),
+        exc: RefCell::new(None),
+        finalized: std::cell::Cell::new(false),
+    }))
+}
+
+pub fn pystr_rc(s: &str) -> Rc<PyStr> {
+    Rc::new(PyStr::new(s.to_string()))
+}
