@@ -1496,7 +1496,30 @@ impl<'a> Compiler<'a> {
                 }
             }
             Set(s) => {
-                if s.elts.iter().any(|e| matches!(e, Starred(_))) {
+                let all_const = s.elts.len() > 2
+                    && s.elts
+                        .iter()
+                        .all(|e| matches!(e, Constant(c) if !matches!(c.value, ast::Constant::Complex { .. })));
+                if all_const {
+                    // As CPython: BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE. The
+                    // constant is built, then rebuilt from its own iteration order
+                    // (the compiler's constant merging), which fixes its layout.
+                    let vals: Vec<Value> = s
+                        .elts
+                        .iter()
+                        .map(|e| match e {
+                            Constant(c) => constant(&c.value),
+                            _ => unreachable!(),
+                        })
+                        .collect();
+                    let once = crate::objects::set::const_frozenset(&vals);
+                    let twice = crate::objects::set::const_frozenset(&once.items());
+                    self.emit(Instr::BuildSet { n: 0 });
+                    let k = self.u().consts.len() as u32;
+                    self.u().consts.push(Value::FrozenSet(Rc::new(twice)));
+                    self.emit(Instr::LoadConst { idx: k });
+                    self.emit(Instr::SetUpdate { depth: 1 });
+                } else if s.elts.iter().any(|e| matches!(e, Starred(_))) {
                     self.emit(Instr::BuildSet { n: 0 });
                     for e in &s.elts {
                         match e {
@@ -1754,6 +1777,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.expr(&c.func)?;
+        self.set_loc(c.range);
         self.call_args(&c.args, &c.keywords, 0)?;
         Ok(())
     }

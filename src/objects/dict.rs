@@ -144,34 +144,4 @@ impl Dict {
     }
 }
 
-#[derive(Clone, Default)]
-pub struct Set {
-    pub map: Map<()>,
-}
-
-impl Set {
-    pub fn new() -> Set {
-        Set::default()
-    }
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-    pub fn contains(&self, k: &Key) -> bool {
-        self.map.contains_key(k)
-    }
-    pub fn insert(&mut self, k: Key) -> bool {
-        self.map.insert(k, ()).is_none()
-    }
-    pub fn remove(&mut self, k: &Key) -> bool {
-        self.map.shift_remove(k).is_some()
-    }
-    pub fn items(&self) -> Vec<Value> {
-        self.map.keys().map(|k| k.value.clone()).collect()
-    }
-    pub fn keys(&self) -> impl Iterator<Item = &Key> {
-        self.map.keys()
-    }
-}
+pub use super::set::Set;

@@ -3,10 +3,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::objects::set::set_op;
 use crate::objects::{add_method, Args, BuiltinFn, Dict, Set};
 use crate::value::Value;
 use crate::vm::instr::op;
-use crate::vm::ops::{set_of, set_op};
+use crate::vm::ops::set_of;
 use crate::vm::{PyResult, Vm};
 
 pub fn self_dict(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Dict>>> {
@@ -224,14 +225,46 @@ fn m_eq(vm: &Vm, args: Args) -> PyResult<Value> {
 // ---- sets
 
 fn items_to_set(vm: &Vm, v: &Value) -> PyResult<Set> {
-    if let Some(s) = set_of(v) {
-        return Ok(s);
-    }
     let mut s = Set::new();
-    for it in vm.to_vec(v)? {
-        s.insert(vm.key(&it)?);
-    }
+    update_from(vm, &mut s, v)?;
     Ok(s)
+}
+
+/// set.update(v): a set merges its table; anything else adds in iteration order.
+pub fn update_from(vm: &Vm, s: &mut Set, v: &Value) -> PyResult<()> {
+    match v {
+        Value::Set(o) => {
+            let o = o.borrow().clone();
+            s.merge(&o);
+        }
+        Value::FrozenSet(o) => s.merge(o),
+        _ => {
+            for it in vm.to_vec(v)? {
+                s.insert(vm.key(&it)?);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// In-place set operators with CPython's algorithms.
+pub fn set_inplace(s: &mut Set, other: &Set, o: u32) {
+    match o {
+        op::OR => s.merge(other),
+        op::AND => *s = set_op(s, other, op::AND),
+        op::SUB => {
+            for k in other.keys() {
+                s.remove(k);
+            }
+        }
+        _ => {
+            for k in other.keys() {
+                if !s.remove(k) {
+                    s.insert(k.clone());
+                }
+            }
+        }
+    }
 }
 
 fn set_new(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -296,9 +329,9 @@ fn set_discard(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn set_pop(vm: &Vm, args: Args) -> PyResult<Value> {
     let s = self_set(vm, &args.args[0])?;
-    let first = s.borrow_mut().map.shift_remove_index(0);
+    let first = s.borrow_mut().pop();
     match first {
-        Some((k, _)) => Ok(k.value),
+        Some(k) => Ok(k),
         None => Err(vm.key_error(Value::str("pop from an empty set"))),
     }
 }
@@ -325,14 +358,52 @@ fn rebuild(orig: &Value, s: Set) -> Value {
 
 fn set_copy(vm: &Vm, args: Args) -> PyResult<Value> {
     let s = any_set(vm, &args.args[0])?;
-    Ok(rebuild(&args.args[0], s))
+    Ok(rebuild(&args.args[0], s.copy()))
+}
+
+/// x OP other where other may be any iterable, following CPython's method
+/// implementations (which decide the result's table layout).
+fn set_binop_iter(vm: &Vm, x: &Set, other: &Value, o: u32) -> PyResult<Set> {
+    if let Some(y) = set_of(other) {
+        return Ok(set_op(x, &y, o));
+    }
+    Ok(match o {
+        op::OR => {
+            let mut r = x.copy();
+            update_from(vm, &mut r, other)?;
+            r
+        }
+        op::AND => {
+            let mut r = Set::new();
+            for it in vm.to_vec(other)? {
+                let k = vm.key(&it)?;
+                if x.contains(&k) {
+                    r.insert(k);
+                }
+            }
+            r
+        }
+        op::SUB => {
+            let mut r = x.copy();
+            for it in vm.to_vec(other)? {
+                r.remove(&vm.key(&it)?);
+            }
+            r
+        }
+        _ => {
+            let y = items_to_set(vm, other)?;
+            set_op(x, &y, o)
+        }
+    })
 }
 
 fn multi(vm: &Vm, args: &Args, o: u32) -> PyResult<Set> {
     let mut acc = any_set(vm, &args.args[0])?;
+    if args.args.len() == 1 {
+        return Ok(acc.copy());
+    }
     for other in &args.args[1..] {
-        let o2 = items_to_set(vm, other)?;
-        acc = set_op(&acc, &o2, o);
+        acc = set_binop_iter(vm, &acc, other, o)?;
     }
     Ok(acc)
 }
@@ -351,23 +422,33 @@ fn set_symmetric_difference(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(rebuild(&args.args[0], multi(vm, &args, op::XOR)?))
 }
 
-fn set_inplace(vm: &Vm, args: &Args, o: u32) -> PyResult<Value> {
+fn set_inplace_m(vm: &Vm, args: &Args, o: u32) -> PyResult<Value> {
     let s = self_set(vm, &args.args[0])?;
-    let r = multi(vm, args, o)?;
-    *s.borrow_mut() = r;
+    for other in &args.args[1..] {
+        if o == op::OR {
+            let mut cur = s.borrow().clone();
+            update_from(vm, &mut cur, other)?;
+            *s.borrow_mut() = cur;
+        } else {
+            let other = items_to_set(vm, other)?;
+            let mut cur = s.borrow().clone();
+            set_inplace(&mut cur, &other, o);
+            *s.borrow_mut() = cur;
+        }
+    }
     Ok(Value::None)
 }
 fn set_update(vm: &Vm, args: Args) -> PyResult<Value> {
-    set_inplace(vm, &args, op::OR)
+    set_inplace_m(vm, &args, op::OR)
 }
 fn set_intersection_update(vm: &Vm, args: Args) -> PyResult<Value> {
-    set_inplace(vm, &args, op::AND)
+    set_inplace_m(vm, &args, op::AND)
 }
 fn set_difference_update(vm: &Vm, args: Args) -> PyResult<Value> {
-    set_inplace(vm, &args, op::SUB)
+    set_inplace_m(vm, &args, op::SUB)
 }
 fn set_symmetric_difference_update(vm: &Vm, args: Args) -> PyResult<Value> {
-    set_inplace(vm, &args, op::XOR)
+    set_inplace_m(vm, &args, op::XOR)
 }
 
 fn set_issubset(vm: &Vm, args: Args) -> PyResult<Value> {

@@ -2,6 +2,7 @@
 
 pub mod dict;
 pub mod hash;
+pub mod set;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -463,14 +463,13 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::SetUpdate { depth } => {
                 let v = pop(f);
-                let items = vm.to_vec(&v)?;
                 let n = f.stack.len();
                 let target = f.stack[n - depth as usize].clone();
                 if let Value::Set(s) = target {
-                    for it in items {
-                        let k = vm.key(&it)?;
-                        s.borrow_mut().insert(k);
-                    }
+                    let mut cur = std::mem::take(&mut *s.borrow_mut());
+                    let r = crate::objects::mapping::update_from(vm, &mut cur, &v);
+                    *s.borrow_mut() = cur;
+                    r?;
                 }
             }
             Instr::DictUpdate { depth } | Instr::DictMerge { depth } => {

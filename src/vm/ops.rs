@@ -447,44 +447,7 @@ pub fn set_of(v: &Value) -> Option<Set> {
     }
 }
 
-pub fn set_op(x: &Set, y: &Set, o: u32) -> Set {
-    let mut r = Set::new();
-    match o {
-        op::OR => {
-            r = x.clone();
-            for k in y.keys() {
-                r.insert(k.clone());
-            }
-        }
-        op::AND => {
-            for k in x.keys() {
-                if y.contains(k) {
-                    r.insert(k.clone());
-                }
-            }
-        }
-        op::SUB => {
-            for k in x.keys() {
-                if !y.contains(k) {
-                    r.insert(k.clone());
-                }
-            }
-        }
-        _ => {
-            for k in x.keys() {
-                if !y.contains(k) {
-                    r.insert(k.clone());
-                }
-            }
-            for k in y.keys() {
-                if !x.contains(k) {
-                    r.insert(k.clone());
-                }
-            }
-        }
-    }
-    r
-}
+pub use crate::objects::set::set_op;
 
 /// A user-defined (not inherited from a built-in type) special method.
 fn user_method(vm: &Vm, v: &Value, name: &str) -> Option<Value> {
@@ -580,8 +543,9 @@ pub fn inplace_op(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Value> {
         }
         (Value::Set(s), op::OR | op::AND | op::SUB | op::XOR) => {
             if let Some(other) = set_of(b) {
-                let r = set_op(&s.borrow(), &other, o);
-                *s.borrow_mut() = r;
+                let mut cur = s.borrow().clone();
+                crate::objects::mapping::set_inplace(&mut cur, &other, o);
+                *s.borrow_mut() = cur;
                 return Ok(a.clone());
             }
         }
