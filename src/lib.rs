@@ -233,6 +233,40 @@ impl Interpreter {
     }
 }
 
+impl Interpreter {
+    /// Clear `__main__` as CPython does at exit, so `__del__` methods of
+    /// objects still alive run: instances first, in definition order, then
+    /// containers, functions and classes.
+    pub fn finalize(&self) {
+        vm::set_current(Some(self.vm.clone()));
+        // Names and kinds only: holding the values here would keep them alive.
+        let names: Vec<(String, bool)> = self
+            .main
+            .borrow()
+            .map
+            .iter()
+            .filter_map(|(k, v)| k.value.as_str().map(|s| (s.to_string(), matches!(v, Value::Instance(_)))))
+            .collect();
+        for pass in 0..2 {
+            for (name, is_instance) in &names {
+                if name == "__builtins__" || (pass == 0) != *is_instance {
+                    continue;
+                }
+                let old = {
+                    let mut d = self.main.borrow_mut();
+                    let old = d.get_str(name);
+                    if old.is_some() {
+                        d.set_str(name, Value::None);
+                    }
+                    old
+                };
+                drop(old);
+            }
+        }
+        self.vm.flush_stdout();
+    }
+}
+
 impl Drop for Interpreter {
     fn drop(&mut self) {
         self.vm.flush_stdout();

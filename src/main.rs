@@ -169,10 +169,12 @@ fn real_main() -> i32 {
         }
     };
     let _ = argv0;
-    match result {
+    let code = match result {
         Ok(_) => 0,
         Err(e) => report(&interp, &e),
-    }
+    };
+    interp.finalize();
+    code
 }
 
 fn report(interp: &Interpreter, e: &PyError) -> i32 {

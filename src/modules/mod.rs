@@ -5,6 +5,7 @@ pub mod dtrace;
 pub mod gc;
 pub mod io;
 pub mod math;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -53,6 +54,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => time::make(vm),
         "gc" => gc::make(vm),
         "dtrace" => dtrace::make(vm),
+        "_os" => os::make(vm),
         _ => return Ok(None),
     })))
 }
@@ -72,6 +74,8 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "contextlib" => include_str!("py/contextlib.py"),
         "typing" => include_str!("py/typing.py"),
         "dataclasses" => include_str!("py/dataclasses.py"),
+        "os" => include_str!("py/os.py"),
+        "posixpath" => include_str!("py/posixpath.py"),
         _ => return None,
     })
 }

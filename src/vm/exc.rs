@@ -187,6 +187,15 @@ pub fn exception_str(vm: &Vm, e: &Value) -> PyResult<String> {
     if vm.isinstance(e, &vm.types.exc.key_error) && args.len() == 1 {
         return vm.repr(&args[0]);
     }
+    if vm.isinstance(e, &vm.types.exc.os_error) && (2..=3).contains(&args.len()) {
+        if let Value::Int(n) = &args[0] {
+            let mut s = format!("[Errno {}] {}", n, vm.str(&args[1])?);
+            if let Some(f) = args.get(2) {
+                s.push_str(&format!(": {}", vm.repr(f)?));
+            }
+            return Ok(s);
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => vm.str(&args[0]),

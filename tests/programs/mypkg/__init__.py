@@ -1,0 +1,3 @@
+print("mypkg init")
+VERSION = "1.0"
+from .util import helper
