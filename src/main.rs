@@ -207,7 +207,7 @@ fn disassemble(src: &str, filename: &str) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("  File \"{}\", line {}\n{}: {}", filename, e.lineno, e.kind, e.msg);
+            eprintln!("  File \"{}\", line {}\n{}: {}", filename, e.lineno(), e.kind, e.msg);
             1
         }
     }

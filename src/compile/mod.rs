@@ -4,6 +4,7 @@
 //! compiling ends; what survives is the immutable `Code` tree.
 
 pub mod symtable;
+pub mod syntax_error;
 
 use std::ffi::CString;
 use std::rc::Rc;
@@ -17,15 +18,20 @@ use crate::vm::code::{Code, Position, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
 use crate::vm::instr::{op, Instr};
 use symtable::{Scope, ScopeKind, SymScope};
 
-#[derive(Debug, Clone)]
 pub struct CompileError {
     pub kind: &'static str,
     pub msg: String,
-    /// Byte offset in the source.
+    /// Byte offsets in the source (start, and end when known).
     pub offset: usize,
-    pub lineno: u32,
-    pub col: u32,
-    pub end_col: Option<u32>,
+    pub end: Option<usize>,
+    /// The SyntaxError fields as CPython reports them (filled in by `compile`).
+    pub located: Option<syntax_error::Located>,
+}
+
+impl std::fmt::Debug for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.kind, self.msg)
+    }
 }
 
 impl CompileError {
@@ -34,10 +40,21 @@ impl CompileError {
             kind,
             msg: msg.to_string(),
             offset,
-            lineno: 0,
-            col: 0,
-            end_col: None,
+            end: None,
+            located: None,
         }
+    }
+    pub fn spanning(kind: &'static str, msg: &str, r: ast::text_size::TextRange) -> CompileError {
+        CompileError {
+            kind,
+            msg: msg.to_string(),
+            offset: r.start().to_usize(),
+            end: Some(r.end().to_usize()),
+            located: None,
+        }
+    }
+    pub fn lineno(&self) -> usize {
+        self.located.as_ref().map(|l| l.lineno).unwrap_or(0)
     }
 }
 
@@ -58,9 +75,7 @@ pub struct Options {
 pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Result<Rc<Code>, CompileError> {
     let lines = LineIndex::new(source);
     let fix = |mut e: CompileError| {
-        let (l, c) = lines.line_col(e.offset);
-        e.lineno = l;
-        e.col = c;
+        e.located = Some(syntax_error::from_compile(source, &e));
         e
     };
     let bump = Bump::new();
@@ -68,7 +83,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
     match mode {
         Mode::Eval => {
             let expr =
-                rustpython_parser::parse(source, rustpython_parser::Mode::Expression, filename).map_err(|e| fix(parse_error(source, e)))?;
+                rustpython_parser::parse(source, rustpython_parser::Mode::Expression, filename).map_err(|e| parse_error(source, e))?;
             let ast::Mod::Expression(expr) = expr else { unreachable!() };
             let scope = symtable::build_expr(&bump, &expr.body).map_err(fix)?;
             let mut c = Compiler::new(filename, &lines, opts, src_rc);
@@ -78,7 +93,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
             Ok(c.pop_unit(0, 0, 0, 0))
         }
         Mode::Exec | Mode::Single => {
-            let m = rustpython_parser::parse(source, rustpython_parser::Mode::Module, filename).map_err(|e| fix(parse_error(source, e)))?;
+            let m = rustpython_parser::parse(source, rustpython_parser::Mode::Module, filename).map_err(|e| parse_error(source, e))?;
             let ast::Mod::Module(m) = m else { unreachable!() };
             let scope = symtable::build(&bump, &m.body, ScopeKind::Module).map_err(fix)?;
             let mut c = Compiler::new(filename, &lines, opts, src_rc);
@@ -104,40 +119,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
 }
 
 fn parse_error(source: &str, e: rustpython_parser::ParseError) -> CompileError {
-    use rustpython_parser::lexer::LexicalErrorType as L;
-    use rustpython_parser::ParseErrorType as P;
-    let off = e.offset.to_usize();
-    let (kind, msg) = match &e.error {
-        P::Lexical(L::IndentationError) => {
-            // Distinguish the common cases as CPython does.
-            ("IndentationError", indentation_message(source, off))
-        }
-        P::Lexical(L::TabError) | P::Lexical(L::TabsAfterSpaces) => {
-            ("TabError", "inconsistent use of tabs and spaces in indentation".to_string())
-        }
-        P::Lexical(L::UnrecognizedToken { tok }) => ("SyntaxError", format!("invalid character '{}' (U+{:04X})", tok, *tok as u32)),
-        P::Lexical(L::StringError) | P::Lexical(L::Eof) => ("SyntaxError", "unterminated string literal".to_string()),
-        P::Lexical(L::NestingError) => ("SyntaxError", "unmatched bracket".to_string()),
-        P::Lexical(L::DuplicateArgumentError(n)) => ("SyntaxError", format!("duplicate argument '{}' in function definition", n)),
-        P::Lexical(L::DuplicateKeywordArgumentError(n)) => ("SyntaxError", format!("keyword argument repeated: {}", n)),
-        P::Lexical(L::DefaultArgumentError) => ("SyntaxError", "non-default argument follows default argument".to_string()),
-        P::Lexical(L::PositionalArgumentError) => ("SyntaxError", "positional argument follows keyword argument".to_string()),
-        P::Lexical(L::OtherError(m)) => ("SyntaxError", m.clone()),
-        P::Eof => ("SyntaxError", "unexpected EOF while parsing".to_string()),
-        P::UnrecognizedToken(rustpython_parser::Tok::Indent, _) => ("IndentationError", "unexpected indent".to_string()),
-        P::UnrecognizedToken(_, Some(exp)) if exp == "':'" || exp == "\":\"" => ("SyntaxError", "expected ':'".to_string()),
-        _ => ("SyntaxError", "invalid syntax".to_string()),
-    };
-    CompileError::new(kind, &msg, off)
-}
-
-fn indentation_message(source: &str, off: usize) -> String {
-    let before = &source[..off.min(source.len())];
-    let prev = before.trim_end().lines().last().unwrap_or("");
-    if prev.trim_end().ends_with(':') {
-        "expected an indented block".to_string()
-    } else {
-        "unindent does not match any outer indentation level".to_string()
+    let l = syntax_error::refine(source, &e);
+    CompileError {
+        kind: l.kind,
+        msg: l.msg.clone(),
+        offset: e.offset.to_usize(),
+        end: None,
+        located: Some(l),
     }
 }
 
@@ -224,6 +212,8 @@ struct Compiler<'a> {
     lines: &'a LineIndex,
     optimize: bool,
     interactive: bool,
+    /// Compiling the targets of `a = b` (for CPython's error hint).
+    plain_assign: bool,
     source: Option<Rc<str>>,
     units: Vec<Unit<'a>>,
 }
@@ -251,6 +241,7 @@ impl<'a> Compiler<'a> {
             lines,
             optimize: opts.optimize,
             interactive: false,
+            plain_assign: false,
             source,
             units: Vec::new(),
         }
@@ -435,7 +426,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn err(&self, msg: &str, r: ast::text_size::TextRange) -> CompileError {
-        CompileError::new("SyntaxError", msg, r.start().to_usize())
+        CompileError::spanning("SyntaxError", msg, r)
     }
 
     // ---- names
@@ -527,7 +518,10 @@ impl<'a> Compiler<'a> {
                     if i + 1 < n {
                         self.emit(Instr::Dup);
                     }
-                    self.store_target(t)?;
+                    self.plain_assign = true;
+                    let r = self.store_target(t);
+                    self.plain_assign = false;
+                    r?;
                 }
             }
             AugAssign(a) => self.aug_assign(a)?,
@@ -577,11 +571,12 @@ impl<'a> Compiler<'a> {
                 if !self.optimize {
                     let end = self.new_label();
                     self.cond_jump(&a.test, true, end)?;
-                    self.set_loc(s.range());
+                    // CPython attributes the failure to the test expression.
+                    self.set_loc(a.test.range());
                     self.emit(Instr::LoadAssertionError);
                     if let Some(m) = &a.msg {
                         self.expr(m)?;
-                        self.set_loc(s.range());
+                        self.set_loc(a.test.range());
                         self.emit(Instr::Call { argc: 1 });
                     }
                     self.emit(Instr::RaiseVarargs { n: 1 });
@@ -887,6 +882,7 @@ impl<'a> Compiler<'a> {
         let opn = binop(&a.op);
         match &*a.target {
             ast::Expr::Name(n) => {
+                self.set_loc(n.range);
                 self.load_name(n.id.as_str());
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
@@ -917,7 +913,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Rot3);
                 self.emit(Instr::StoreSubscr);
             }
-            t => return Err(self.err("'expression' is an illegal expression for augmented assignment", t.range())),
+            t => {
+                return Err(self.err(
+                    &format!("'{}' is an illegal expression for augmented assignment", expr_kind(t)),
+                    t.range(),
+                ))
+            }
         }
         Ok(())
     }
@@ -930,7 +931,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(f.iter.range());
         self.emit(Instr::GetIter);
         self.bind(start);
-        self.set_loc(f.target.range());
+        self.set_loc(f.range);
         self.emit(Instr::ForIter { target: cleanup });
         self.store_target(&f.target)?;
         self.u().fblocks.push(FBlock::For { start, end });
@@ -1298,17 +1299,26 @@ impl<'a> Compiler<'a> {
                         });
                     }
                 }
+                let plain = std::mem::replace(&mut self.plain_assign, false);
                 for e in elts {
                     match e {
                         Starred(s) => self.store_target(&s.value)?,
                         _ => self.store_target(e)?,
                     }
                 }
+                self.plain_assign = plain;
             }
             Starred(s) => return Err(self.err("starred assignment target must be in a list or tuple", s.range)),
             _ => {
                 let what = expr_kind(t);
-                return Err(self.err(&format!("cannot assign to {}", what), t.range()));
+                let named =
+                    matches!(t, Constant(c) if matches!(c.value, ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis));
+                let msg = if self.plain_assign && !named {
+                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", what)
+                } else {
+                    format!("cannot assign to {}", what)
+                };
+                return Err(self.err(&msg, t.range()));
             }
         }
         Ok(())

@@ -348,17 +348,36 @@ fn syntax_error_detail(vm: &Vm, e: &Value) -> Option<String> {
     let offset = d.get_str("offset").unwrap_or(Value::None);
     let mut s = format!("  File \"{}\", line {}\n", vm.str(&filename).ok()?, vm.str(&lineno).ok()?);
     if let Value::Str(t) = &text {
-        let line = t.as_str().trim_end_matches('\n');
-        let stripped = line.trim_start();
-        let removed = line.chars().count() - stripped.chars().count();
-        s.push_str(&format!("    {}\n", stripped));
-        if let Value::Int(off) = offset {
-            let col = (off as usize).saturating_sub(1).saturating_sub(removed);
-            let end = match d.get_str("end_offset") {
-                Some(Value::Int(e)) if e as usize > off as usize => (e - off) as usize,
-                _ => 1,
-            };
-            s.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(end)));
+        // CPython's print_error_text: strip leading blanks, shift the caret with them.
+        let off = match offset {
+            Value::Int(o) => o,
+            _ => 0,
+        };
+        let end_off = match d.get_str("end_offset") {
+            Some(Value::Int(e)) => e,
+            _ => -1,
+        };
+        let reps = if end_off > 0 && end_off > off {
+            (end_off - off) as usize
+        } else {
+            1
+        };
+        let chars: Vec<char> = t.as_str().chars().collect();
+        let mut start = 0;
+        let mut col = off - 1;
+        while start < chars.len() && matches!(chars[start], ' ' | '\t' | '\x0c') {
+            start += 1;
+            col -= 1;
+        }
+        let rest: String = chars[start..].iter().collect();
+        let rest = rest.trim_end_matches('\n');
+        let len = rest.chars().count() as i64;
+        if col > len {
+            col = len;
+        }
+        s.push_str(&format!("    {}\n", rest));
+        if col >= 0 {
+            s.push_str(&format!("    {}{}\n", " ".repeat(col as usize), "^".repeat(reps)));
         }
     }
     Some(s)
@@ -443,24 +462,21 @@ fn binop_anchors(seg: &str) -> Option<(usize, usize)> {
 }
 
 /// Build the SyntaxError for a compile error.
-pub fn syntax_error(vm: &Vm, e: &crate::compile::CompileError, filename: &str, source: &str) -> PyErr {
+pub fn syntax_error(vm: &Vm, e: &crate::compile::CompileError, filename: &str, _source: &str) -> PyErr {
     let cls = match e.kind {
         "IndentationError" => vm.types.exc.indentation_error.clone(),
         "TabError" => vm.types.exc.tab_error.clone(),
         _ => vm.types.exc.syntax_error.clone(),
     };
     let exc = vm.new_exc(&cls, vec![Value::str(&e.msg)]);
-    if let Value::Instance(i) = &exc {
+    if let (Value::Instance(i), Some(l)) = (&exc, &e.located) {
         let mut d = i.dict.borrow_mut();
         d.set_str("filename", Value::str(filename));
-        d.set_str("lineno", Value::Int(e.lineno as i64));
-        let line = source.split('\n').nth((e.lineno as usize).saturating_sub(1));
-        let col_chars = line.map(|l| l[..(e.col as usize).min(l.len())].chars().count()).unwrap_or(0);
-        d.set_str("offset", Value::Int(col_chars as i64 + 1));
-        if let Some(ec) = e.end_col {
-            d.set_str("end_offset", Value::Int(ec as i64 + 1));
-        }
-        d.set_str("text", line.map(|l| Value::str(&format!("{}\n", l))).unwrap_or(Value::None));
+        d.set_str("lineno", Value::Int(l.lineno as i64));
+        d.set_str("offset", Value::Int(l.offset));
+        d.set_str("end_lineno", Value::Int(l.lineno as i64));
+        d.set_str("end_offset", Value::Int(l.end_offset));
+        d.set_str("text", l.text.as_ref().map(|t| Value::str(t)).unwrap_or(Value::None));
     }
     PyErr(exc)
 }

@@ -1,0 +1,3 @@
+name = "world"
+print(name.upper())
+print(name.nonexistent())

@@ -1,0 +1,3 @@
+print("before")
+def f()
+    return 1
