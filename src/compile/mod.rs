@@ -25,7 +25,7 @@ pub struct CompileError {
     pub offset: usize,
     pub end: Option<usize>,
     /// The SyntaxError fields as CPython reports them (filled in by `compile`).
-    pub located: Option<syntax_error::Located>,
+    pub located: Option<Box<syntax_error::Located>>,
 }
 
 impl std::fmt::Debug for CompileError {
@@ -75,7 +75,7 @@ pub struct Options {
 pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Result<Rc<Code>, CompileError> {
     let lines = LineIndex::new(source);
     let fix = |mut e: CompileError| {
-        e.located = Some(syntax_error::from_compile(source, &e));
+        e.located = Some(Box::new(syntax_error::from_compile(source, &e)));
         e
     };
     let bump = Bump::new();
@@ -125,7 +125,7 @@ fn parse_error(source: &str, e: rustpython_parser::ParseError) -> CompileError {
         msg: l.msg.clone(),
         offset: e.offset.to_usize(),
         end: None,
-        located: Some(l),
+        located: Some(Box::new(l)),
     }
 }
 
