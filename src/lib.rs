@@ -138,7 +138,7 @@ impl Interpreter {
                 let bad = e.as_bytes()[e.utf8_error().valid_up_to()];
                 let msg = format!(
                     "Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    bad, path, line
+                    bad, shown, line
                 );
                 return Err(PyError {
                     type_name: "SyntaxError".into(),

@@ -78,6 +78,15 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
         e.located = Some(Box::new(syntax_error::from_compile(source, &e)));
         e
     };
+    if let Some(l) = syntax_error::pre_check(source) {
+        return Err(CompileError {
+            kind: l.kind,
+            msg: l.msg.clone(),
+            offset: 0,
+            end: None,
+            located: Some(Box::new(l)),
+        });
+    }
     let bump = Bump::new();
     let src_rc: Option<Rc<str>> = if opts.keep_source { Some(Rc::from(source)) } else { None };
     match mode {

@@ -143,7 +143,7 @@ fn string_error(source: &str, off: usize) -> Option<Located> {
                     continue;
                 }
                 for q in ["'''", "\"\"\"", "'", "\""] {
-                    if source[i..].starts_with(q) {
+                    if bytes[i..].starts_with(q.as_bytes()) {
                         in_str = Some((i, q));
                         i += q.len() - 1;
                         break;
@@ -153,7 +153,7 @@ fn string_error(source: &str, off: usize) -> Option<Located> {
             Some((s, q)) => {
                 if bytes[i] == b'\\' {
                     i += 1;
-                } else if source[i..].starts_with(q) {
+                } else if bytes[i..].starts_with(q.as_bytes()) {
                     in_str = None;
                     i += q.len() - 1;
                 } else if bytes[i] == b'\n' && q.len() == 1 {
@@ -222,6 +222,58 @@ fn first_word(line: &str) -> &str {
     let t = line.trim_start();
     let end = t.find(|c: char| !c.is_alphanumeric() && c != '_').unwrap_or(t.len());
     &t[..end]
+}
+
+/// Limits CPython's tokenizer enforces even on otherwise valid code.
+pub fn pre_check(source: &str) -> Option<Located> {
+    if let Some(pos) = source.find('\0') {
+        let (line, start) = line_of(source, pos);
+        return Some(Located {
+            kind: "SyntaxError",
+            msg: "source code cannot contain null bytes".into(),
+            lineno: line,
+            offset: 0,
+            end_offset: 0,
+            text: Some(source[start..pos].to_string()),
+        });
+    }
+    let brackets = source.bytes().filter(|b| matches!(b, b'(' | b'[' | b'{')).count();
+    let deep_indent = source.lines().any(|l| l.len() - l.trim_start().len() >= 100);
+    if brackets <= 200 && !deep_indent {
+        return None;
+    }
+    let mut depth = 0;
+    let mut indent = 0;
+    for tok in rustpython_parser::lexer::lex(source, rustpython_parser::Mode::Module) {
+        let Ok((tok, range)) = tok else { return None };
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                depth += 1;
+                if depth > 200 {
+                    let s = range.start().to_usize();
+                    return Some(at("SyntaxError", "too many nested parentheses", source, s, s, true));
+                }
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Indent => {
+                indent += 1;
+                if indent >= 100 {
+                    let (line, _) = line_of(source, range.end().to_usize());
+                    return Some(Located {
+                        kind: "IndentationError",
+                        msg: "too many levels of indentation".into(),
+                        lineno: line,
+                        offset: 1,
+                        end_offset: 0,
+                        text: Some(format!("{}\n", line_text(source, line))),
+                    });
+                }
+            }
+            Tok::Dedent => indent -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// CPython's SyntaxError for a parser failure.

@@ -351,7 +351,7 @@ fn syntax_error_detail(vm: &Vm, e: &Value) -> Option<String> {
         // CPython's print_error_text: strip leading blanks, shift the caret with them.
         let off = match offset {
             Value::Int(o) => o,
-            _ => 0,
+            _ => i64::MIN / 2,
         };
         let end_off = match d.get_str("end_offset") {
             Some(Value::Int(e)) => e,
@@ -473,7 +473,14 @@ pub fn syntax_error(vm: &Vm, e: &crate::compile::CompileError, filename: &str, _
         let mut d = i.dict.borrow_mut();
         d.set_str("filename", Value::str(filename));
         d.set_str("lineno", Value::Int(l.lineno as i64));
-        d.set_str("offset", Value::Int(l.offset));
+        d.set_str(
+            "offset",
+            if l.offset == 0 && l.end_offset == 0 {
+                Value::None
+            } else {
+                Value::Int(l.offset)
+            },
+        );
         d.set_str("end_lineno", Value::Int(l.lineno as i64));
         d.set_str("end_offset", Value::Int(l.end_offset));
         d.set_str("text", l.text.as_ref().map(|t| Value::str(t)).unwrap_or(Value::None));
