@@ -32,7 +32,8 @@ fn exc_info(vm: &Vm, _args: Args) -> PyResult<Value> {
     if h.is_none() {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
-    Ok(Value::tuple(vec![Value::Class(vm.type_of(&h)), h, Value::None]))
+    let tb = vm.getattr(&h, "__traceback__")?;
+    Ok(Value::tuple(vec![Value::Class(vm.type_of(&h)), h, tb]))
 }
 
 fn exception(vm: &Vm, _args: Args) -> PyResult<Value> {

@@ -147,6 +147,32 @@ fn exc_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(cls)) = args.args.first() else {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     };
+    // OSError(errno, msg) picks the subclass for the errno, as CPython does.
+    let e = &vm.types.exc;
+    if Rc::ptr_eq(cls, &e.os_error) && args.args.len() >= 3 {
+        if let Value::Int(n) = args.args[1] {
+            let sub = match n {
+                2 => Some(&e.file_not_found_error),
+                17 => Some(&e.file_exists_error),
+                1 | 13 => Some(&e.permission_error),
+                21 => Some(&e.is_a_directory_error),
+                20 => Some(&e.not_a_directory_error),
+                110 => Some(&e.timeout_error),
+                32 => Some(&e.broken_pipe_error),
+                111 => Some(&e.connection_refused_error),
+                104 => Some(&e.connection_reset_error),
+                103 => Some(&e.connection_aborted_error),
+                11 | 115 => Some(&e.blocking_io_error),
+                10 => Some(&e.child_process_error),
+                4 => Some(&e.interrupted_error),
+                3 => Some(&e.process_lookup_error),
+                _ => None,
+            };
+            if let Some(sub) = sub {
+                return Ok(exc::new_exception(sub, args.args[1..].to_vec()));
+            }
+        }
+    }
     Ok(exc::new_exception(cls, args.args[1..].to_vec()))
 }
 

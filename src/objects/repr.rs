@@ -309,6 +309,18 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
                 return exc::exception_repr(vm, v);
             }
             let base = i.base.borrow().clone();
+            if let Value::Set(_) | Value::FrozenSet(_) = &base {
+                // Set subclasses show their class name: MySet({1, 2}).
+                let items = match &base {
+                    Value::Set(s) => s.borrow().items(),
+                    Value::FrozenSet(s) => s.items(),
+                    _ => vec![],
+                };
+                if items.is_empty() {
+                    return Ok(format!("{}()", cls.name));
+                }
+                return guarded(v, || Ok(format!("{}({})", cls.name, seq_repr(vm, &items, "{", "}")?)), "...");
+            }
             if !matches!(base, Value::None) {
                 return guarded(v, || repr(vm, &base), "...");
             }
@@ -360,11 +372,10 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
                     return repr(vm, v);
                 }
             }
-            let base = i.base.borrow().clone();
-            if !matches!(base, Value::None) {
-                return str(vm, &base);
+            match &*i.base.borrow() {
+                Value::Str(s) => Ok(s.as_str().to_string()),
+                _ => repr(vm, v),
             }
-            repr(vm, v)
         }
         _ => repr(vm, v),
     }

@@ -97,6 +97,15 @@ exc_types! {
     not_a_directory_error: "NotADirectoryError" < os_error;
     permission_error: "PermissionError" < os_error;
     timeout_error: "TimeoutError" < os_error;
+    connection_error: "ConnectionError" < os_error;
+    broken_pipe_error: "BrokenPipeError" < connection_error;
+    connection_aborted_error: "ConnectionAbortedError" < connection_error;
+    connection_refused_error: "ConnectionRefusedError" < connection_error;
+    connection_reset_error: "ConnectionResetError" < connection_error;
+    blocking_io_error: "BlockingIOError" < os_error;
+    child_process_error: "ChildProcessError" < os_error;
+    interrupted_error: "InterruptedError" < os_error;
+    process_lookup_error: "ProcessLookupError" < os_error;
     reference_error: "ReferenceError" < exception;
     runtime_error: "RuntimeError" < exception;
     not_implemented_error: "NotImplementedError" < runtime_error;
@@ -123,6 +132,7 @@ exc_types! {
     unicode_warning: "UnicodeWarning" < warning;
     bytes_warning: "BytesWarning" < warning;
     resource_warning: "ResourceWarning" < warning;
+    encoding_warning: "EncodingWarning" < warning;
 }
 
 macro_rules! builtin_types {
