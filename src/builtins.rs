@@ -711,6 +711,21 @@ fn reversed_new(vm: &Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
+    let base_dict = match v {
+        Value::Instance(i) => match &*i.base.borrow() {
+            Value::Dict(d) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(d) = base_dict {
+        let keys = d.borrow().keys();
+        let n = keys.len();
+        return Ok(Value::Iter(Rc::new(RefCell::new(IterState::Reversed {
+            seq: Value::list(keys),
+            idx: n,
+        }))));
+    }
     let seq = match v {
         Value::Dict(d) => Value::list(d.borrow().keys()),
         Value::DictView(dv) => Value::list(crate::objects::mapping::view_items(dv)),

@@ -118,6 +118,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
                     body = &body[1..];
                 }
             }
+            c.setup_annotations(body);
             c.stmts(body).map_err(fix)?;
             let k = c.konst(Value::None);
             c.emit(Instr::LoadConst { idx: k });
@@ -497,6 +498,25 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// SETUP_ANNOTATIONS: a module or class body with annotations gets `__annotations__`.
+    fn setup_annotations(&mut self, body: &'a [ast::Stmt]) {
+        fn has(body: &[ast::Stmt]) -> bool {
+            body.iter().any(|s| match s {
+                ast::Stmt::AnnAssign(a) => a.simple,
+                ast::Stmt::If(i) => has(&i.body) || has(&i.orelse),
+                ast::Stmt::For(f) => has(&f.body) || has(&f.orelse),
+                ast::Stmt::While(w) => has(&w.body) || has(&w.orelse),
+                ast::Stmt::With(w) => has(&w.body),
+                ast::Stmt::Try(t) => has(&t.body) || has(&t.orelse) || has(&t.finalbody),
+                _ => false,
+            })
+        }
+        if has(body) {
+            self.emit(Instr::BuildMap { n: 0 });
+            self.store_name("__annotations__");
+        }
+    }
+
     fn stmt(&mut self, s: &'a ast::Stmt) -> R {
         use ast::Stmt::*;
         self.set_loc(s.range());
@@ -544,6 +564,13 @@ impl<'a> Compiler<'a> {
                         self.expr(&at.value)?;
                         self.emit(Instr::Pop);
                     }
+                }
+                // Module and class bodies record simple annotations in __annotations__.
+                if let (ast::Expr::Name(n), true) = (&*a.target, a.simple && !self.scope().is_function_like()) {
+                    self.expr(&a.annotation)?;
+                    self.load_name("__annotations__");
+                    self.load_const(Value::str(n.id.as_str()));
+                    self.emit(Instr::StoreSubscr);
                 }
             }
             For(f) => self.for_stmt(f)?,
@@ -867,6 +894,7 @@ impl<'a> Compiler<'a> {
             self.store_name("__doc__");
             body = &body[1..];
         }
+        self.setup_annotations(body);
         self.stmts(body)?;
         if scope.needs_class_cell {
             let idx = self.cell_idx("__class__");

@@ -230,6 +230,10 @@ impl<'a> Builder<'a> {
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                 }
+                if !self.cur().is_function_like() {
+                    self.expr(&a.annotation)?;
+                    self.add("__annotations__", USED);
+                }
                 self.expr(&a.target)?;
             }
             For(f) => {

@@ -21,6 +21,7 @@ pub fn float_repr(f: f64) -> String {
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = nearest_shortest(f.abs(), digits, exp);
     let mut out = String::new();
     if neg {
         out.push('-');
@@ -51,6 +52,54 @@ pub fn float_repr(f: f64) -> String {
         out.push_str(&format!("{:02}", exp.abs()));
     }
     out
+}
+
+/// Among equally short digit strings that round-trip, Python (David Gay's
+/// dtoa) takes the one nearest the exact binary value, ties to even; Rust's
+/// shortest formatting can pick the other one. Check the neighbours exactly.
+fn nearest_shortest(f: f64, digits: String, exp: i32) -> String {
+    use num_bigint::BigInt;
+    use num_traits::Signed;
+    if digits.len() < 2 {
+        return digits;
+    }
+    let d: u64 = match digits.parse() {
+        Ok(d) => d,
+        Err(_) => return digits,
+    };
+    let k = exp - (digits.len() as i32 - 1);
+    let parse = |n: u64| -> Option<f64> { format!("{}e{}", n, k).parse::<f64>().ok() };
+    let mut cands = vec![d];
+    for alt in [d - 1, d + 1] {
+        if alt.to_string().len() == digits.len() && parse(alt) == Some(f) {
+            cands.push(alt);
+        }
+    }
+    if cands.len() == 1 {
+        return digits;
+    }
+    // Exact value f = m * 2^e2; compare |D*10^k - f| over a common denominator.
+    let bits = f.to_bits();
+    let frac = bits & ((1u64 << 52) - 1);
+    let eb = ((bits >> 52) & 0x7ff) as i32;
+    let (m, e2) = if eb == 0 { (frac, -1074) } else { (frac | (1u64 << 52), eb - 1075) };
+    // Scale both by 2^max(-e2,0) * 10^max(-k,0) so they are integers.
+    let scale2 = (-e2).max(0) as u32;
+    let fv = BigInt::from(m) * BigInt::from(2).pow(e2.max(0) as u32) * BigInt::from(10).pow((-k).max(0) as u32);
+    let dist = |n: u64| -> BigInt {
+        let c = BigInt::from(n) * BigInt::from(10).pow(k.max(0) as u32) * BigInt::from(2).pow(scale2);
+        (c - &fv).abs()
+    };
+    let mut best = cands[0];
+    let mut best_d = dist(best);
+    for &c in &cands[1..] {
+        let dc = dist(c);
+        if dc < best_d || (dc == best_d && c % 2 == 0) {
+            best = c;
+            best_d = dc;
+        }
+    }
+    best.to_string()
 }
 
 pub fn str_repr(s: &str) -> String {

@@ -374,8 +374,20 @@ fn str_isdigit(vm: &Vm, args: Args) -> PyResult<Value> {
         !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())
     })
 }
+/// Unicode decimal digits (category Nd): blocks of ten starting at these code points.
+const ND_STARTS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090,
+    0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+    0xFF10,
+];
+
+pub fn is_decimal(c: char) -> bool {
+    let n = c as u32;
+    ND_STARTS.iter().any(|s| n >= *s && n < s + 10)
+}
+
 fn str_isdecimal(vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(vm, &args, |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+    pred(vm, &args, |s| !s.is_empty() && s.chars().all(is_decimal))
 }
 fn str_isnumeric(vm: &Vm, args: Args) -> PyResult<Value> {
     pred(vm, &args, |s| !s.is_empty() && s.chars().all(|c| c.is_numeric()))

@@ -1,0 +1,11 @@
+import itertools as it
+print(list(it.islice(it.count(10, 5), 4)), list(it.islice(it.cycle("ab"), 5)), list(it.repeat("x", 3)))
+print(list(it.chain([1], [2, 3], "ab")), list(it.compress("abcd", [1, 0, 1, 0])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.filterfalse(lambda x: x % 2, range(6))))
+print([(k, len(list(g))) for k, g in it.groupby(sorted("mississippi"))])
+print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.accumulate([3, 1, 4], max)), list(it.accumulate([1, 2, 3], initial=100)))
+print(list(it.combinations_with_replacement("ab", 2)), len(list(it.permutations(range(4)))), list(it.pairwise("abcd")))
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b))
+print(list(it.product([1, 2], ["a"], [True])), list(it.zip_longest("ab", "xyz")))
+print(list(it.islice("abcdefg", 1, 6, 2)), next(it.islice(it.count(), 5, None)))
