@@ -43,6 +43,24 @@ fn print(vm: &Vm, args: Args) -> PyResult<Value> {
             other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for print()", other))),
         }
     }
+    if file.is_none() {
+        file = crate::modules::sys::stdout(vm);
+    }
+    if !matches!(file, Value::File(_)) {
+        // A user object: write() gets each piece, as CPython's print does.
+        for (i, a) in args.args.iter().enumerate() {
+            if i > 0 {
+                crate::modules::io::write_to(vm, &file, &sep)?;
+            }
+            let s = vm.str(a)?;
+            crate::modules::io::write_to(vm, &file, &s)?;
+        }
+        crate::modules::io::write_to(vm, &file, &end)?;
+        if flush {
+            crate::modules::io::flush(vm, &file)?;
+        }
+        return Ok(Value::None);
+    }
     let mut out = String::new();
     for (i, a) in args.args.iter().enumerate() {
         if i > 0 {
@@ -54,9 +72,6 @@ fn print(vm: &Vm, args: Args) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
-    if file.is_none() {
-        file = crate::modules::sys::stdout(vm);
-    }
     crate::modules::io::write_to(vm, &file, &out)?;
     if flush {
         crate::modules::io::flush(vm, &file)?;
@@ -307,10 +322,10 @@ fn issubclass(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(check(vm, c, &args.args[1])?))
 }
 
-fn attr_name(vm: &Vm, v: &Value, f: &str) -> PyResult<String> {
+fn attr_name(vm: &Vm, v: &Value, _f: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        _ => Err(vm.type_error(format!("{}(): attribute name must be string", f))),
+        _ => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
     }
 }
 

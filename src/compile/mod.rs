@@ -607,12 +607,14 @@ impl<'a> Compiler<'a> {
                 if !self.optimize {
                     let end = self.new_label();
                     self.cond_jump(&a.test, true, end)?;
-                    // CPython attributes the failure to the test expression.
-                    self.set_loc(a.test.range());
+                    // CPython attributes the failure to the test expression
+                    // (to the statement when the test is a constant).
+                    let at = if matches!(&*a.test, ast::Expr::Constant(_)) { s.range() } else { a.test.range() };
+                    self.set_loc(at);
                     self.emit(Instr::LoadAssertionError);
                     if let Some(m) = &a.msg {
                         self.expr(m)?;
-                        self.set_loc(a.test.range());
+                        self.set_loc(at);
                         self.emit(Instr::Call { argc: 1 });
                     }
                     self.emit(Instr::RaiseVarargs { n: 1 });

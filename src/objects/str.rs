@@ -614,9 +614,9 @@ fn str_encode(vm: &Vm, args: Args) -> PyResult<Value> {
                             return Err(vm.err(
                                 &vm.types.exc.unicode_encode_error,
                                 format!(
-                                    "'{}' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range({})",
+                                    "'{}' codec can't encode character '{}' in position {}: ordinal not in range({})",
                                     if enc == "ascii" { "ascii" } else { "latin-1" },
-                                    c as u32,
+                                    crate::objects::repr::ascii(&c.to_string()),
                                     i,
                                     limit
                                 ),
