@@ -201,6 +201,8 @@ enum FBlock<'a> {
 
 struct Unit<'a> {
     scope: &'a Scope<'a>,
+    /// The class whose private names (`__x`) are mangled here.
+    private: Option<String>,
     name: String,
     qualname: String,
     firstlineno: u32,
@@ -291,8 +293,14 @@ impl<'a> Compiler<'a> {
             let n = freevars.len() as u32;
             freevars.insert(f.clone(), n);
         }
+        let private = if scope.kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.units.last().and_then(|u| u.private.clone())
+        };
         self.units.push(Unit {
             scope,
+            private,
             name: name.to_string(),
             qualname: qualname.to_string(),
             firstlineno,
@@ -441,7 +449,17 @@ impl<'a> Compiler<'a> {
 
     // ---- names
 
+    fn mangle(&self, n: &str) -> String {
+        symtable::mangle(self.units.last().and_then(|u| u.private.as_deref()), n)
+    }
+
+    fn attr_idx(&mut self, attr: &str) -> u32 {
+        let m = self.mangle(attr);
+        self.name_idx(&m)
+    }
+
     fn load_name(&mut self, n: &str) {
+        let n = &self.mangle(n);
         let scope = self.scope();
         let sc = scope.scope_of(n);
         let fl = scope.is_function_like();
@@ -462,6 +480,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, n: &str) {
+        let n = &self.mangle(n);
         let scope = self.scope();
         let sc = scope.scope_of(n);
         let fl = scope.is_function_like();
@@ -476,6 +495,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, n: &str) {
+        let n = &self.mangle(n);
         let scope = self.scope();
         let sc = scope.scope_of(n);
         let fl = scope.is_function_like();
@@ -609,7 +629,11 @@ impl<'a> Compiler<'a> {
                     self.cond_jump(&a.test, true, end)?;
                     // CPython attributes the failure to the test expression
                     // (to the statement when the test is a constant).
-                    let at = if matches!(&*a.test, ast::Expr::Constant(_)) { s.range() } else { a.test.range() };
+                    let at = if matches!(&*a.test, ast::Expr::Constant(_)) {
+                        s.range()
+                    } else {
+                        a.test.range()
+                    };
                     self.set_loc(at);
                     self.emit(Instr::LoadAssertionError);
                     if let Some(m) = &a.msg {
@@ -931,7 +955,7 @@ impl<'a> Compiler<'a> {
             ast::Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Instr::Dup);
-                let idx = self.name_idx(at.attr.as_str());
+                let idx = self.attr_idx(at.attr.as_str());
                 self.set_loc(at.range);
                 self.emit(Instr::LoadAttr { idx });
                 self.expr(&a.value)?;
@@ -1311,7 +1335,7 @@ impl<'a> Compiler<'a> {
             Name(n) => self.store_name(n.id.as_str()),
             Attribute(a) => {
                 self.expr(&a.value)?;
-                let idx = self.name_idx(a.attr.as_str());
+                let idx = self.attr_idx(a.attr.as_str());
                 self.set_loc(a.range);
                 self.emit(Instr::StoreAttr { idx });
             }
@@ -1370,7 +1394,7 @@ impl<'a> Compiler<'a> {
             Name(n) => self.delete_name(n.id.as_str()),
             Attribute(a) => {
                 self.expr(&a.value)?;
-                let idx = self.name_idx(a.attr.as_str());
+                let idx = self.attr_idx(a.attr.as_str());
                 self.set_loc(a.range);
                 self.emit(Instr::DeleteAttr { idx });
             }
@@ -1487,7 +1511,7 @@ impl<'a> Compiler<'a> {
             Attribute(a) => {
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
-                let idx = self.name_idx(a.attr.as_str());
+                let idx = self.attr_idx(a.attr.as_str());
                 self.emit(Instr::LoadAttr { idx });
             }
             Subscript(s) => {
@@ -1815,7 +1839,7 @@ impl<'a> Compiler<'a> {
             if simple && c.keywords.is_empty() {
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
-                let idx = self.name_idx(a.attr.as_str());
+                let idx = self.attr_idx(a.attr.as_str());
                 self.emit(Instr::LoadMethod { idx });
                 for arg in &c.args {
                     self.expr(arg)?;

@@ -82,6 +82,21 @@ impl<'a> Scope<'a> {
 pub struct Builder<'a> {
     bump: &'a Bump,
     stack: Vec<&'a mut Scope<'a>>,
+    /// The enclosing class name of each scope on the stack (for name mangling).
+    private: Vec<Option<String>>,
+}
+
+/// Private name mangling: `__x` inside class `C` is `_C__x`.
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    if let Some(c) = private {
+        if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') {
+            let c = c.trim_start_matches('_');
+            if !c.is_empty() {
+                return format!("_{}{}", c, name);
+            }
+        }
+    }
+    name.to_string()
 }
 
 type R = Result<(), CompileError>;
@@ -90,6 +105,7 @@ pub fn build<'a>(bump: &'a Bump, body: &[ast::Stmt], kind: ScopeKind) -> Result<
     let mut b = Builder {
         bump,
         stack: vec![bump.alloc(Scope::new(bump, kind, "top"))],
+        private: vec![None],
     };
     for s in body {
         b.stmt(s)?;
@@ -103,6 +119,7 @@ pub fn build_expr<'a>(bump: &'a Bump, e: &ast::Expr) -> Result<&'a mut Scope<'a>
     let mut b = Builder {
         bump,
         stack: vec![bump.alloc(Scope::new(bump, ScopeKind::Module, "top"))],
+        private: vec![None],
     };
     b.expr(e)?;
     let top = b.stack.pop().unwrap();
@@ -115,6 +132,7 @@ impl<'a> Builder<'a> {
         self.stack.last_mut().unwrap()
     }
     fn add(&mut self, name: &str, flag: u32) {
+        let name = &mangle(self.private.last().cloned().flatten().as_deref(), name);
         let cur = self.cur();
         *cur.symbols.entry(name.to_string()).or_insert(0) |= flag;
         if flag == USED && name == "super" && cur.is_function_like() {
@@ -124,8 +142,15 @@ impl<'a> Builder<'a> {
     fn push(&mut self, kind: ScopeKind, name: &str) {
         let s = self.bump.alloc(Scope::new(self.bump, kind, name));
         self.stack.push(s);
+        let private = if kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.private.last().cloned().flatten()
+        };
+        self.private.push(private);
     }
     fn pop(&mut self) {
+        self.private.pop();
         let s = self.stack.pop().unwrap();
         self.cur().children.push(s);
     }
@@ -160,6 +185,8 @@ impl<'a> Builder<'a> {
         if let Some(v) = &args.kwarg {
             names.push(v.arg.to_string());
         }
+        let private = self.private.last().cloned().flatten();
+        let names: Vec<String> = names.iter().map(|n| mangle(private.as_deref(), n)).collect();
         for n in &names {
             self.add(n, PARAM | ASSIGNED);
         }

@@ -74,6 +74,7 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "contextlib" => include_str!("py/contextlib.py"),
         "typing" => include_str!("py/typing.py"),
         "dataclasses" => include_str!("py/dataclasses.py"),
+        "enum" => include_str!("py/enum.py"),
         "os" => include_str!("py/os.py"),
         "posixpath" => include_str!("py/posixpath.py"),
         _ => return None,

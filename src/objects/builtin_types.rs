@@ -134,7 +134,19 @@ fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
         ns.borrow_mut().set_str("__module__", Value::str("__main__"));
     }
     let cls = call::type_new(vm, &name, bases, ns, "", vec![])?;
+    if let Value::Class(meta) = &a[0] {
+        if !Rc::ptr_eq(meta, &vm.types.type_) {
+            *cls.meta.borrow_mut() = Some(meta.clone());
+        }
+    }
     Ok(Value::Class(cls))
+}
+
+fn type_call_m(vm: &Vm, mut args: Args) -> PyResult<Value> {
+    let Value::Class(c) = args.args.remove(0) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    call::type_call(vm, &c, args)
 }
 
 fn type_subclasses(_vm: &Vm, _args: Args) -> PyResult<Value> {
@@ -429,7 +441,12 @@ pub fn register(t: &crate::vm::Types) {
     add_all(
         &t.type_,
         "type",
-        &[("mro", type_mro), ("__new__", type_new), ("__subclasses__", type_subclasses)],
+        &[
+            ("mro", type_mro),
+            ("__new__", type_new),
+            ("__call__", type_call_m),
+            ("__subclasses__", type_subclasses),
+        ],
     );
     add_all(
         &t.exc.base_exception,

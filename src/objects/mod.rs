@@ -66,6 +66,8 @@ pub struct Class {
     pub builtin: bool,
     /// The file the class was defined in (probes report it).
     pub filename: String,
+    /// The metaclass, when it is not `type`.
+    pub meta: RefCell<Option<Rc<Class>>>,
 }
 
 impl Class {
@@ -80,6 +82,15 @@ impl Class {
             }
         }
         None
+    }
+    /// A special method defined by a user metaclass.
+    pub fn meta_method(&self, name: &str) -> Option<Value> {
+        let meta = self.meta.borrow().clone()?;
+        let found = meta
+            .mro_iter()
+            .take_while(|c| !c.builtin)
+            .find_map(|c| c.dict.borrow().get_str(name));
+        found
     }
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         self.mro_iter().any(|c| Rc::ptr_eq(c, other))

@@ -292,6 +292,11 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
             };
             format!("<bound method {} of {}>", fname, vm.repr(&m.obj)?)
         }
+        Value::Class(c) if c.meta_method("__repr__").is_some() => {
+            let m = c.meta_method("__repr__").unwrap();
+            let r = vm.call(&m, vec![v.clone()])?;
+            vm.str(&r)?
+        }
         Value::Class(c) => {
             let module = c.module.borrow();
             if c.builtin || module.as_str() == "builtins" {

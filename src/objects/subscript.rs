@@ -202,6 +202,9 @@ impl Vm {
                 Err(self.type_error(format!("'{}' object is not subscriptable", cls.name)))
             }
             Value::Class(c) => {
+                if let Some(m) = c.meta_method("__getitem__") {
+                    return self.call(&m, vec![obj.clone(), k.clone()]);
+                }
                 if let Some(m) = c.lookup("__class_getitem__") {
                     let f = self.bind(&m, obj);
                     return self.call(&f, vec![k.clone()]);

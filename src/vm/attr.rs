@@ -255,6 +255,15 @@ impl Vm {
                 return Ok(Some(self.bind_class_attr(&v, c)));
             }
         }
+        let meta = c.meta.borrow().clone();
+        if let Some(m) = meta {
+            if let Some(v) = m.lookup(name) {
+                return Ok(Some(match v {
+                    Value::Property(p) => self.call(&p.fget, vec![Value::Class(c.clone())])?,
+                    other => self.bind(&other, &Value::Class(c.clone())),
+                }));
+            }
+        }
         Ok(match name {
             "__name__" => Some(Value::str(&c.name)),
             "__qualname__" => Some(Value::str(&c.qualname.borrow())),

@@ -252,6 +252,22 @@ fn is_builtin(v: &Value, owner: &str, name: &str) -> bool {
 }
 
 pub fn call_class(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
+    let meta = cls.meta.borrow().clone();
+    if let Some(m) = meta {
+        if let Some(f) = m
+            .mro_iter()
+            .take_while(|c| !c.builtin)
+            .find_map(|c| c.dict.borrow().get_str("__call__"))
+        {
+            args.args.insert(0, Value::Class(cls.clone()));
+            return call(vm, &f, args);
+        }
+    }
+    type_call(vm, cls, args)
+}
+
+/// type.__call__: __new__ then __init__.
+pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
     if Rc::ptr_eq(cls, &vm.types.type_) && args.args.len() == 1 && args.kwargs.is_empty() {
         return Ok(Value::Class(vm.type_of(&args.args[0])));
     }
@@ -325,6 +341,16 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
             meta = Some(v);
         } else {
             kwargs.push((k, v));
+        }
+    }
+    if meta.is_none() {
+        for b in &bases {
+            if let Value::Class(c) = b {
+                if let Some(m) = c.meta.borrow().clone() {
+                    meta = Some(Value::Class(m));
+                    break;
+                }
+            }
         }
     }
     let ns = Rc::new(RefCell::new(Dict::new()));
@@ -421,8 +447,12 @@ pub fn type_new(
         kind,
         builtin: false,
         filename: filename.to_string(),
+        meta: RefCell::new(None),
     });
     let _ = make_class;
+    if let Some(m) = cls.bases.iter().find_map(|b| b.meta.borrow().clone()) {
+        *cls.meta.borrow_mut() = Some(m);
+    }
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let items = cls.dict.borrow().items();
     for (k, v) in items {

@@ -156,7 +156,7 @@ impl Vm {
             Value::Func(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class(),
             Value::Module(_) => t.module.clone(),
             Value::Iter(i) => match &*i.borrow() {
@@ -399,6 +399,11 @@ impl Vm {
             Value::FrozenSet(s) => s.len(),
             Value::Range(r) => r.len() as usize,
             Value::DictView(dv) => dv.0.borrow().len(),
+            Value::Class(c) if c.meta_method("__len__").is_some() => {
+                let m = c.meta_method("__len__").unwrap();
+                let r = self.call(&m, vec![v.clone()])?;
+                return Ok(self.index_value(&r)? as usize);
+            }
             Value::Instance(i) => {
                 if let Some(m) = i.class().lookup("__len__") {
                     let r = self.call(&m, vec![v.clone()])?;
@@ -478,6 +483,10 @@ impl Vm {
                 },
             },
             Value::Iter(_) | Value::Generator(_) | Value::File(_) => return Ok(v.clone()),
+            Value::Class(c) if c.meta_method("__iter__").is_some() => {
+                let m = c.meta_method("__iter__").unwrap();
+                return self.call(&m, vec![v.clone()]);
+            }
             Value::Instance(i) => {
                 let cls = i.class();
                 if let Some(m) = cls.lookup("__iter__") {

@@ -980,6 +980,12 @@ impl Vm {
                 }
             },
             Value::Iter(_) | Value::Generator(_) => self.contains_by_iter(container, item),
+            Value::Class(c) if c.meta_method("__contains__").is_some() => {
+                let m = c.meta_method("__contains__").unwrap();
+                let r = self.call(&m, vec![container.clone(), item.clone()])?;
+                self.truthy(&r)
+            }
+            Value::Class(c) if c.meta_method("__iter__").is_some() => self.contains_by_iter(container, item),
             _ => Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container)))),
         }
     }

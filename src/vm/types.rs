@@ -17,6 +17,7 @@ pub fn make_class(name: &str, kind: Kind, bases: Vec<Rc<Class>>, module: &str) -
         kind,
         builtin: module == "builtins",
         filename: String::new(),
+        meta: RefCell::new(None),
     })
 }
 
