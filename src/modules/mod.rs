@@ -6,6 +6,7 @@ pub mod gc;
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -55,6 +56,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "gc" => gc::make(vm),
         "dtrace" => dtrace::make(vm),
         "_os" => os::make(vm),
+        "_random" => random::make(vm),
         _ => return Ok(None),
     })))
 }
@@ -75,6 +77,7 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "typing" => include_str!("py/typing.py"),
         "dataclasses" => include_str!("py/dataclasses.py"),
         "enum" => include_str!("py/enum.py"),
+        "random" => include_str!("py/random.py"),
         "os" => include_str!("py/os.py"),
         "posixpath" => include_str!("py/posixpath.py"),
         _ => return None,

@@ -1,0 +1,185 @@
+//! `_random`: CPython's Mersenne Twister (MT19937, init_by_array seeding), so
+//! that `random.seed(n)` reproduces CPython's sequences exactly. The state
+//! lives in a bytearray owned by the Python-level `random.Random`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::objects::{Args, Module};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+const N: usize = 624;
+const M: usize = 397;
+
+struct Mt {
+    mt: [u32; N],
+    index: usize,
+}
+
+impl Mt {
+    fn init_genrand(s: u32) -> Mt {
+        let mut mt = [0u32; N];
+        mt[0] = s;
+        for i in 1..N {
+            mt[i] = 1812433253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+        }
+        Mt { mt, index: N }
+    }
+
+    fn init_by_array(key: &[u32]) -> Mt {
+        let mut s = Mt::init_genrand(19650218);
+        let mt = &mut s.mt;
+        let (mut i, mut j) = (1usize, 0usize);
+        let mut k = N.max(key.len());
+        while k > 0 {
+            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1664525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
+            i += 1;
+            j += 1;
+            if i >= N {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+            if j >= key.len() {
+                j = 0;
+            }
+            k -= 1;
+        }
+        k = N - 1;
+        while k > 0 {
+            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            i += 1;
+            if i >= N {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+            k -= 1;
+        }
+        mt[0] = 0x8000_0000;
+        s
+    }
+
+    fn next_u32(&mut self) -> u32 {
+        const UPPER: u32 = 0x8000_0000;
+        const LOWER: u32 = 0x7fff_ffff;
+        let mag = |y: u32| if y & 1 == 1 { 0x9908_b0df } else { 0 };
+        if self.index >= N {
+            let mt = &mut self.mt;
+            for kk in 0..N - M {
+                let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
+                mt[kk] = mt[kk + M] ^ (y >> 1) ^ mag(y);
+            }
+            for kk in N - M..N - 1 {
+                let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
+                mt[kk] = mt[kk + M - N] ^ (y >> 1) ^ mag(y);
+            }
+            let y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
+            mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ mag(y);
+            self.index = 0;
+        }
+        let mut y = self.mt[self.index];
+        self.index += 1;
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^= y >> 18;
+        y
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(N * 4 + 4);
+        for w in &self.mt {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+        b.extend_from_slice(&(self.index as u32).to_le_bytes());
+        b
+    }
+
+    fn from_bytes(b: &[u8]) -> Option<Mt> {
+        if b.len() != N * 4 + 4 {
+            return None;
+        }
+        let mut mt = [0u32; N];
+        for (i, w) in mt.iter_mut().enumerate() {
+            *w = u32::from_le_bytes(b[i * 4..i * 4 + 4].try_into().ok()?);
+        }
+        let index = u32::from_le_bytes(b[N * 4..].try_into().ok()?) as usize;
+        Some(Mt { mt, index })
+    }
+}
+
+fn state(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Vec<u8>>>> {
+    match v {
+        Value::ByteArray(b) if b.borrow().len() == N * 4 + 4 => Ok(b.clone()),
+        _ => Err(vm.type_error("invalid random state")),
+    }
+}
+
+fn with_mt<R>(vm: &Vm, v: &Value, f: impl FnOnce(&mut Mt) -> R) -> PyResult<R> {
+    let st = state(vm, v)?;
+    let mut mt = Mt::from_bytes(&st.borrow()).ok_or_else(|| vm.type_error("invalid random state"))?;
+    let r = f(&mut mt);
+    *st.borrow_mut() = mt.to_bytes();
+    Ok(r)
+}
+
+/// seed_state(n): the state for integer seed n (CPython's init_by_array of |n|'s 32-bit words).
+fn seed_state(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "seed_state", 1, 1)?;
+    let n = crate::vm::ops::to_bigint(&args.args[0]).ok_or_else(|| vm.type_error("seed must be an int"))?;
+    let (_, mut words) = n.to_u32_digits();
+    if words.is_empty() {
+        words.push(0);
+    }
+    Ok(Value::ByteArray(Rc::new(RefCell::new(Mt::init_by_array(&words).to_bytes()))))
+}
+
+fn random(vm: &Vm, args: Args) -> PyResult<Value> {
+    let f = with_mt(vm, &args.args[0], |mt| {
+        let a = (mt.next_u32() >> 5) as f64;
+        let b = (mt.next_u32() >> 6) as f64;
+        (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    })?;
+    Ok(Value::Float(f))
+}
+
+fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getrandbits", 2, 2)?;
+    let k = vm.index_value(&args.args[1])?;
+    if k < 0 {
+        return Err(vm.value_error("number of bits must be non-negative"));
+    }
+    if k == 0 {
+        return Ok(Value::Int(0));
+    }
+    let v = with_mt(vm, &args.args[0], |mt| {
+        if k <= 32 {
+            return BigInt::from(mt.next_u32() >> (32 - k));
+        }
+        let words = ((k - 1) / 32 + 1) as usize;
+        let mut out = Vec::with_capacity(words);
+        let mut left = k;
+        for _ in 0..words {
+            let mut r = mt.next_u32();
+            if left < 32 {
+                r >>= 32 - left;
+            }
+            out.push(r);
+            left -= 32;
+        }
+        BigInt::from_slice(num_bigint::Sign::Plus, &out)
+    })?;
+    Ok(Value::from_bigint(v))
+}
+
+pub fn make(vm: &Vm) -> Rc<Module> {
+    super::native_module(
+        vm,
+        "_random",
+        &[("seed_state", seed_state), ("random", random), ("getrandbits", getrandbits)],
+    )
+}
