@@ -223,3 +223,17 @@ impl Value {
 pub fn bool_val(b: bool) -> Value {
     Value::Bool(b)
 }
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "Bool({})", b),
+            Value::Int(i) => write!(f, "Int({})", i),
+            Value::Long(b) => write!(f, "Long({})", b),
+            Value::Float(x) => write!(f, "Float({})", x),
+            Value::Str(s) => write!(f, "Str({:?})", s.as_str()),
+            other => write!(f, "<{} object>", crate::vm::with_current(|vm| vm.type_name(other))),
+        }
+    }
+}
