@@ -245,8 +245,10 @@ fn gen_throw(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "throw", 2, 4)?;
     let g = gen_of(vm, &args.args[0])?;
     let mut e = args.args[1].clone();
-    if let (Value::Class(_), Some(val)) = (&e, args.args.get(2)) {
-        if !val.is_none() {
+    if let (Value::Class(c), Some(val)) = (&e, args.args.get(2)) {
+        if vm.isinstance(val, c) {
+            e = val.clone();
+        } else if !val.is_none() {
             e = vm.call(&e, vec![val.clone()])?;
         }
     }

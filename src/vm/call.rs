@@ -413,7 +413,7 @@ pub fn type_new(
         None => {
             let names: Vec<String> = base_classes.iter().map(|b| b.name.clone()).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }
@@ -437,6 +437,9 @@ pub fn type_new(
         _ => name.to_string(),
     };
     dict.remove_str("__qualname__");
+    if !dict.contains_str("__doc__") {
+        dict.set_str("__doc__", Value::None);
+    }
     let cls = Rc::new(Class {
         name: name.to_string(),
         qualname: RefCell::new(qualname),

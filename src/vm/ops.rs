@@ -397,8 +397,18 @@ fn builtin_binop(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Option<Value
         }
         (Bytes(x), n, op::MUL) | (n, Bytes(x), op::MUL) if is_intlike(n) => Value::Bytes(Rc::new(repeat(vm, x, n)?)),
         (Bytes(x), _, op::MOD) => {
-            let s = crate::format::percent_format(vm, &String::from_utf8_lossy(x), b)?;
-            Value::Bytes(Rc::new(s.into_bytes()))
+            // Work in latin-1 so bytes arguments are inserted byte for byte.
+            let latin = |v: &[u8]| Value::string(v.iter().map(|c| *c as char).collect());
+            let conv = |v: &Value| match v {
+                Bytes(bb) => latin(bb),
+                other => other.clone(),
+            };
+            let args = match b {
+                Tuple(t) => Value::tuple(t.iter().map(conv).collect()),
+                other => conv(other),
+            };
+            let s = crate::format::percent_format(vm, &x.iter().map(|c| *c as char).collect::<String>(), &args)?;
+            Value::Bytes(Rc::new(s.chars().map(|c| c as u32 as u8).collect()))
         }
         (ByteArray(x), Bytes(_) | ByteArray(_), op::ADD) => {
             let mut v = x.borrow().clone();
