@@ -684,7 +684,8 @@ fn zip_new(vm: &Vm, args: Args) -> PyResult<Value> {
         match vm.iter(a) {
             Ok(it) => its.push(it),
             Err(e) if vm.is_exc(&e, &vm.types.exc.type_error) => {
-                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+                let _ = i;
+                return Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(a))));
             }
             Err(e) => return Err(e),
         }

@@ -400,6 +400,24 @@ pub fn refine(source: &str, err: &rustpython_parser::ParseError) -> Located {
             l
         }
         P::InvalidToken => at("SyntaxError", "invalid syntax", source, off, off + 1, true),
+        P::Lexical(L::DuplicateKeywordArgumentError(n)) => {
+            // CPython underlines the whole repeated `name=value`.
+            let bytes = source.as_bytes();
+            let mut end = off;
+            let mut depth = 0i32;
+            while end < bytes.len() {
+                match bytes[end] {
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' if depth == 0 => break,
+                    b')' | b']' | b'}' => depth -= 1,
+                    b',' | b'\n' if depth == 0 => break,
+                    _ => {}
+                }
+                end += 1;
+            }
+            let end = off + source[off..end].trim_end().len();
+            at("SyntaxError", &format!("keyword argument repeated: {}", n), source, off, end, true)
+        }
         P::Lexical(e) => {
             let msg = match e {
                 L::UnrecognizedToken { tok } => format!("invalid character '{}' (U+{:04X})", tok, *tok as u32),

@@ -245,7 +245,7 @@ fn f_readlines(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn f_write(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "write", 2, 2)?;
+    args.check_m(vm, "write", 2, 2)?;
     let f = self_file(vm, &args.args[0])?;
     let binary = f.borrow().binary;
     match (&args.args[1], binary) {

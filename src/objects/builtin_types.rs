@@ -67,21 +67,21 @@ fn object_hash(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__setattr__", 3, 3)?;
+    args.check_m(vm, "__setattr__", 3, 3)?;
     let name = vm.str(&args.args[1])?;
     vm.generic_setattr(&args.args[0], &name, args.args[2].clone())?;
     Ok(Value::None)
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__delattr__", 2, 2)?;
+    args.check_m(vm, "__delattr__", 2, 2)?;
     let name = vm.str(&args.args[1])?;
     vm.generic_delattr(&args.args[0], &name)?;
     Ok(Value::None)
 }
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__getattribute__", 2, 2)?;
+    args.check_m(vm, "__getattribute__", 2, 2)?;
     let name = vm.str(&args.args[1])?;
     match vm.generic_getattr(&args.args[0], &name)? {
         Some(v) => Ok(v),
@@ -236,13 +236,13 @@ fn gen_of(vm: &Vm, v: &Value) -> PyResult<Rc<crate::objects::Generator>> {
 }
 
 fn gen_send(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "send", 2, 2)?;
+    args.check_m(vm, "send", 2, 2)?;
     let g = gen_of(vm, &args.args[0])?;
     eval::gen_send(vm, &g, args.args[1].clone())
 }
 
 fn gen_throw(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "throw", 2, 4)?;
+    args.check_m(vm, "throw", 2, 4)?;
     let g = gen_of(vm, &args.args[0])?;
     let mut e = args.args[1].clone();
     if let (Value::Class(c), Some(val)) = (&e, args.args.get(2)) {
@@ -317,12 +317,12 @@ fn property_get(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn staticmethod_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "staticmethod", 2, 2)?;
+    args.check_m(vm, "staticmethod", 2, 2)?;
     Ok(Value::StaticMethod(Rc::new(args.args[1].clone())))
 }
 
 fn classmethod_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "classmethod", 2, 2)?;
+    args.check_m(vm, "classmethod", 2, 2)?;
     Ok(Value::ClassMethod(Rc::new(args.args[1].clone())))
 }
 

@@ -31,7 +31,7 @@ pub fn self_tuple(vm: &Vm, v: &Value) -> PyResult<Rc<Vec<Value>>> {
 }
 
 fn list_append(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "list.append", 2, 2)
+    args.check_m(vm, "list.append", 2, 2)
         .map_err(|_| vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len() - 1)))?;
     let l = self_list(vm, &args.args[0])?;
     l.borrow_mut().push(args.args[1].clone());
@@ -39,7 +39,7 @@ fn list_append(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_extend(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "extend", 2, 2)?;
+    args.check_m(vm, "extend", 2, 2)?;
     let l = self_list(vm, &args.args[0])?;
     let items = vm.to_vec(&args.args[1])?;
     l.borrow_mut().extend(items);
@@ -47,7 +47,7 @@ fn list_extend(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "insert", 3, 3)?;
+    args.check_m(vm, "insert", 3, 3)?;
     let l = self_list(vm, &args.args[0])?;
     let mut i = vm.index_value(&args.args[1])?;
     let n = l.borrow().len() as i64;
@@ -60,7 +60,7 @@ fn list_insert(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "pop", 1, 2)?;
+    args.check_m(vm, "pop", 1, 2)?;
     let l = self_list(vm, &args.args[0])?;
     let n = l.borrow().len() as i64;
     if n == 0 {
@@ -81,7 +81,7 @@ fn list_pop(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "remove", 2, 2)?;
+    args.check_m(vm, "remove", 2, 2)?;
     let l = self_list(vm, &args.args[0])?;
     let items = l.borrow().clone();
     for (i, x) in items.iter().enumerate() {
@@ -119,7 +119,7 @@ fn seq_index(vm: &Vm, items: &[Value], args: &Args, what: &str) -> PyResult<Valu
 }
 
 fn list_index(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "index", 2, 4)?;
+    args.check_m(vm, "index", 2, 4)?;
     let items = self_list(vm, &args.args[0])?.borrow().clone();
     seq_index(vm, &items, &args, "list").map_err(|e| {
         if vm.is_exc(&e, &vm.types.exc.value_error) {
@@ -141,7 +141,7 @@ fn count_in(vm: &Vm, items: &[Value], x: &Value) -> PyResult<Value> {
 }
 
 fn list_count(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "count", 2, 2)?;
+    args.check_m(vm, "count", 2, 2)?;
     let items = self_list(vm, &args.args[0])?.borrow().clone();
     count_in(vm, &items, &args.args[1])
 }
@@ -321,7 +321,7 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_index(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "index", 2, 4)?;
+    args.check_m(vm, "index", 2, 4)?;
     let t = self_tuple(vm, &args.args[0])?;
     seq_index(vm, &t, &args, "tuple").map_err(|e| {
         if vm.is_exc(&e, &vm.types.exc.value_error) {
@@ -333,24 +333,24 @@ fn tuple_index(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_count(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "count", 2, 2)?;
+    args.check_m(vm, "count", 2, 2)?;
     let t = self_tuple(vm, &args.args[0])?;
     count_in(vm, &t, &args.args[1])
 }
 
 fn seq_getitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__getitem__", 2, 2)?;
+    args.check_m(vm, "__getitem__", 2, 2)?;
     let base = crate::vm::ops::unwrap_base(&args.args[0]);
     vm.getitem(&base, &args.args[1])
 }
 fn seq_setitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__setitem__", 3, 3)?;
+    args.check_m(vm, "__setitem__", 3, 3)?;
     let base = crate::vm::ops::unwrap_base(&args.args[0]);
     vm.setitem(&base, args.args[1].clone(), args.args[2].clone())?;
     Ok(Value::None)
 }
 fn seq_delitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__delitem__", 2, 2)?;
+    args.check_m(vm, "__delitem__", 2, 2)?;
     let base = crate::vm::ops::unwrap_base(&args.args[0]);
     vm.delitem(&base, &args.args[1])?;
     Ok(Value::None)
@@ -423,6 +423,18 @@ pub fn register(t: &crate::vm::Types) {
     for (n, f) in dunders {
         if n != "__setitem__" && n != "__delitem__" {
             add_method(tu, "tuple", n, f);
+        }
+    }
+    for (cls, owner) in [
+        (&t.bytes, "bytes"),
+        (&t.bytearray, "bytearray"),
+        (&t.range, "range"),
+        (&t.str_, "str"),
+    ] {
+        for (n, f) in dunders {
+            if matches!(n, "__len__" | "__contains__" | "__iter__" | "__getitem__") && cls.dict.borrow().get_str(n).is_none() {
+                add_method(cls, owner, n, f);
+            }
         }
     }
     let _ = Kind::List;

@@ -112,7 +112,7 @@ fn dict_items(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_get(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "get", 2, 3)?;
+    args.check_m(vm, "get", 2, 3)?;
     let d = self_dict(vm, &args.args[0])?;
     let k = vm.key(&args.args[1])?;
     let v = d.borrow().get(&k);
@@ -120,7 +120,7 @@ fn dict_get(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_pop(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "pop", 2, 3)?;
+    args.check_m(vm, "pop", 2, 3)?;
     let d = self_dict(vm, &args.args[0])?;
     let k = vm.key(&args.args[1])?;
     let v = d.borrow_mut().remove(&k);
@@ -143,7 +143,7 @@ fn dict_popitem(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "setdefault", 2, 3)?;
+    args.check_m(vm, "setdefault", 2, 3)?;
     let d = self_dict(vm, &args.args[0])?;
     let k = vm.key(&args.args[1])?;
     let existing = d.borrow().get(&k);
@@ -171,7 +171,7 @@ fn dict_copy(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn dict_fromkeys(vm: &Vm, args: Args) -> PyResult<Value> {
     // Called as a classmethod: args[0] is the class.
-    args.check(vm, "fromkeys", 2, 3)?;
+    args.check_m(vm, "fromkeys", 2, 3)?;
     let value = args.args.get(2).cloned().unwrap_or(Value::None);
     let mut d = Dict::new();
     for k in vm.to_vec(&args.args[1])? {
@@ -193,16 +193,16 @@ fn base_of(v: &Value) -> Value {
     crate::vm::ops::unwrap_base(v)
 }
 fn dict_getitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__getitem__", 2, 2)?;
+    args.check_m(vm, "__getitem__", 2, 2)?;
     vm.getitem(&base_of(&args.args[0]), &args.args[1])
 }
 fn dict_setitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__setitem__", 3, 3)?;
+    args.check_m(vm, "__setitem__", 3, 3)?;
     vm.setitem(&base_of(&args.args[0]), args.args[1].clone(), args.args[2].clone())?;
     Ok(Value::None)
 }
 fn dict_delitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__delitem__", 2, 2)?;
+    args.check_m(vm, "__delitem__", 2, 2)?;
     vm.delitem(&base_of(&args.args[0]), &args.args[1])?;
     Ok(Value::None)
 }
@@ -302,7 +302,7 @@ fn frozenset_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_add(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "set.add", 2, 2)?;
+    args.check_m(vm, "set.add", 2, 2)?;
     let s = self_set(vm, &args.args[0])?;
     let k = vm.key(&args.args[1])?;
     s.borrow_mut().insert(k);
@@ -310,7 +310,7 @@ fn set_add(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_remove(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "set.remove", 2, 2)?;
+    args.check_m(vm, "set.remove", 2, 2)?;
     let s = self_set(vm, &args.args[0])?;
     let k = vm.key(&args.args[1])?;
     if !s.borrow_mut().remove(&k) {
@@ -320,7 +320,7 @@ fn set_remove(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_discard(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "set.discard", 2, 2)?;
+    args.check_m(vm, "set.discard", 2, 2)?;
     let s = self_set(vm, &args.args[0])?;
     let k = vm.key(&args.args[1])?;
     s.borrow_mut().remove(&k);
@@ -418,7 +418,7 @@ fn set_difference(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(rebuild(&args.args[0], multi(vm, &args, op::SUB)?))
 }
 fn set_symmetric_difference(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "symmetric_difference", 2, 2)?;
+    args.check_m(vm, "symmetric_difference", 2, 2)?;
     Ok(rebuild(&args.args[0], multi(vm, &args, op::XOR)?))
 }
 
@@ -452,21 +452,21 @@ fn set_symmetric_difference_update(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_issubset(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "issubset", 2, 2)?;
+    args.check_m(vm, "issubset", 2, 2)?;
     let a = any_set(vm, &args.args[0])?;
     let b = items_to_set(vm, &args.args[1])?;
     let r = a.keys().all(|k| b.contains(k));
     Ok(Value::Bool(r))
 }
 fn set_issuperset(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "issuperset", 2, 2)?;
+    args.check_m(vm, "issuperset", 2, 2)?;
     let a = any_set(vm, &args.args[0])?;
     let b = items_to_set(vm, &args.args[1])?;
     let r = b.keys().all(|k| a.contains(k));
     Ok(Value::Bool(r))
 }
 fn set_isdisjoint(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "isdisjoint", 2, 2)?;
+    args.check_m(vm, "isdisjoint", 2, 2)?;
     let a = any_set(vm, &args.args[0])?;
     let b = items_to_set(vm, &args.args[1])?;
     let r = !a.keys().any(|k| b.contains(k));

@@ -283,6 +283,30 @@ impl Args {
             format!("{} expected at least {} argument{}, got {}", name, min, s(min), n)
         }))
     }
+    /// Like `check`, for methods: `self` (or `cls`) is not counted, as CPython counts.
+    pub fn check_m(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = (self.args.len() + self.kwargs.len()).saturating_sub(1);
+        if n + 1 >= min && n < max {
+            return Ok(());
+        }
+        let (min, max) = (min.saturating_sub(1), max.saturating_sub(1));
+        let s = |k: usize| if k == 1 { "" } else { "s" };
+        Err(vm.type_error(if min == 1 && max == 1 {
+            format!("{}() takes exactly one argument ({} given)", name, n)
+        } else if max == 0 {
+            format!("{}() takes no arguments ({} given)", name, n)
+        } else if n > max {
+            if min == max {
+                format!("{} expected {} argument{}, got {}", name, max, s(max), n)
+            } else {
+                format!("{} expected at most {} argument{}, got {}", name, max, s(max), n)
+            }
+        } else if min == max {
+            format!("{} expected {} argument{}, got {}", name, min, s(min), n)
+        } else {
+            format!("{} expected at least {} argument{}, got {}", name, min, s(min), n)
+        }))
+    }
     pub fn no_kwargs(&self, vm: &Vm, name: &str) -> PyResult<()> {
         if self.kwargs.is_empty() {
             Ok(())

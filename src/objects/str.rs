@@ -92,7 +92,7 @@ fn str_rindex(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_count(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "count", 2, 4)?;
+    args.check_m(vm, "count", 2, 4)?;
     let st = self_str(vm, &args.args[0])?;
     let sub = arg_str(vm, &args.args[1], "count")?;
     let (a, b) = char_range(vm, &st, args.args.get(2).cloned(), args.args.get(3).cloned())?;
@@ -272,7 +272,7 @@ fn str_splitlines(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "join", 2, 2)?;
+    args.check_m(vm, "join", 2, 2)?;
     let sep = self_str(vm, &args.args[0])?;
     let items = vm.to_vec(&args.args[1])?;
     let mut out = String::new();
@@ -292,7 +292,7 @@ fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_replace(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "replace", 3, 4)?;
+    args.check_m(vm, "replace", 3, 4)?;
     let st = self_str(vm, &args.args[0])?;
     let old = arg_str(vm, &args.args[1], "replace")?;
     let new = arg_str(vm, &args.args[2], "replace")?;
@@ -448,7 +448,9 @@ fn str_isidentifier(vm: &Vm, args: Args) -> PyResult<Value> {
     })
 }
 fn str_isprintable(vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(vm, &args, |s| s.chars().all(|c| !c.is_control()))
+    pred(vm, &args, |s| {
+        s.chars().all(|c| c == ' ' || !crate::objects::repr::is_unprintable(c))
+    })
 }
 
 fn justify(vm: &Vm, args: &Args, name: &str, kind: char) -> PyResult<Value> {
@@ -486,7 +488,7 @@ fn str_center(vm: &Vm, args: Args) -> PyResult<Value> {
     justify(vm, &args, "center", 'c')
 }
 fn str_zfill(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "zfill", 2, 2)?;
+    args.check_m(vm, "zfill", 2, 2)?;
     let st = self_str(vm, &args.args[0])?;
     let width = vm.index_value(&args.args[1])?;
     let len = st.char_len() as i64;
@@ -504,7 +506,7 @@ fn str_zfill(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_partition(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "partition", 2, 2)?;
+    args.check_m(vm, "partition", 2, 2)?;
     let st = self_str(vm, &args.args[0])?;
     let sep = arg_str(vm, &args.args[1], "partition")?;
     if sep.as_str().is_empty() {
@@ -516,7 +518,7 @@ fn str_partition(vm: &Vm, args: Args) -> PyResult<Value> {
     })
 }
 fn str_rpartition(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "rpartition", 2, 2)?;
+    args.check_m(vm, "rpartition", 2, 2)?;
     let st = self_str(vm, &args.args[0])?;
     let sep = arg_str(vm, &args.args[1], "rpartition")?;
     if sep.as_str().is_empty() {
@@ -577,7 +579,7 @@ fn str_format(vm: &Vm, args: Args) -> PyResult<Value> {
     )?))
 }
 fn str_format_map(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "format_map", 2, 2)?;
+    args.check_m(vm, "format_map", 2, 2)?;
     let st = self_str(vm, &args.args[0])?;
     let mut kw = Vec::new();
     for (k, v) in vm.mapping_items(&args.args[1])? {
@@ -664,7 +666,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_translate(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "translate", 2, 2)?;
+    args.check_m(vm, "translate", 2, 2)?;
     let st = self_str(vm, &args.args[0])?;
     let table = &args.args[1];
     let mut out = String::new();
@@ -704,7 +706,7 @@ pub fn wrap(cls: &Rc<Class>, v: Value) -> PyResult<Value> {
 }
 
 fn str_getitem(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__getitem__", 2, 2)?;
+    args.check_m(vm, "__getitem__", 2, 2)?;
     let st = self_str(vm, &args.args[0])?;
     vm.getitem(&Value::Str(st), &args.args[1])
 }

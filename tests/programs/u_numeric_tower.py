@@ -1,0 +1,7 @@
+print(1 + 1.0, type(1 + 1.0).__name__, True + 1, type(True + 1).__name__, 3 // 2.0, 2 ** -2)
+print(int(3.9), float(3), bool(0.0), int(True))
+print(10 / 2, type(10 / 2).__name__, 10 // 2, 7 / 7, 2 ** 62, 2 ** 63, 2 ** 64)
+print(1 == 1.0 == True, hash(1) == hash(1.0) == hash(True), {1: "a", 1.0: "b", True: "c"})
+print(sum([1, 2.5, True]), max(1, 2.0), min(-1, False), sorted([True, 0, 0.5, -1]))
+print(round(2.675, 2), round(1.5), round(2.5), round(-1.5), round(0.5 + 1e-16))
+print(0.1 + 0.2 != 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9, 1e-320 > 0, 5e-324 / 2)
