@@ -187,6 +187,10 @@ fn report(interp: &Interpreter, e: &PyError) -> i32 {
         return code;
     }
     interp.write_stderr(&e.traceback);
+    // Like CPython, dying of an uncaught KeyboardInterrupt exits as if by SIGINT.
+    if e.type_name == "KeyboardInterrupt" {
+        return 130;
+    }
     1
 }
 

@@ -1884,6 +1884,7 @@ impl<'a> Compiler<'a> {
             match a {
                 ast::Expr::Starred(s) => {
                     self.expr(&s.value)?;
+                    self.u().pos = pos;
                     self.emit(Instr::ListExtend { depth: 1 });
                 }
                 _ => {
@@ -1906,6 +1907,7 @@ impl<'a> Compiler<'a> {
                     }
                     None => {
                         self.expr(&k.value)?;
+                        self.u().pos = pos;
                         self.emit(Instr::DictMerge { depth: 1 });
                     }
                 }
@@ -1948,7 +1950,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::GetIter);
             }
             self.bind(start);
-            self.set_loc(g.target.range());
+            self.set_loc(range);
             self.emit(Instr::ForIter { target: end });
             self.store_target(&g.target)?;
             for cond in &g.ifs {

@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise KeyError("first")
+    finally:
+        raise ValueError("from finally")
+f()

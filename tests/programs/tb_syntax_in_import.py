@@ -1,0 +1,2 @@
+print("before import")
+import mypkg.broken_never_exists
