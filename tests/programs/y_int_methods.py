@@ -1,0 +1,6 @@
+print((42).bit_length(), (-42).bit_length(), (10).to_bytes(2, "little"), int.from_bytes(b"\x00\x10", "big"))
+print((255).to_bytes(1, "big"), (-1).to_bytes(2, "big", signed=True), int.from_bytes(b"\xff\xff", "big", signed=True))
+print((5).conjugate(), (7).real, (7).imag, (3).numerator, (3).denominator, (6).as_integer_ratio())
+print(int.__name__, (5).__class__.__name__, isinstance(5, object), (5).__index__())
+print(pow(7, -1, 13), pow(10, 2, 7), abs(-2**100), -(-5), int("7" * 20) % 97)
+print(format(2**31, "x"), format(-255, "b"), f"{10**6:_d}", hex(2**64 - 1), oct(-8))
