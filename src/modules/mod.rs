@@ -7,6 +7,7 @@ pub mod io;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod regex;
 pub mod sys;
 pub mod time;
 
@@ -57,6 +58,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "dtrace" => dtrace::make(vm),
         "_os" => os::make(vm),
         "_random" => random::make(vm),
+        "_re" => regex::make(vm),
         _ => return Ok(None),
     })))
 }
@@ -81,6 +83,7 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "json" => include_str!("py/json.py"),
         "statistics" => include_str!("py/statistics.py"),
         "textwrap" => include_str!("py/textwrap.py"),
+        "re" => include_str!("py/re.py"),
         "os" => include_str!("py/os.py"),
         "posixpath" => include_str!("py/posixpath.py"),
         _ => return None,
