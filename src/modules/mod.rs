@@ -84,6 +84,7 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "statistics" => include_str!("py/statistics.py"),
         "textwrap" => include_str!("py/textwrap.py"),
         "re" => include_str!("py/re.py"),
+        "datetime" => include_str!("py/datetime.py"),
         "os" => include_str!("py/os.py"),
         "posixpath" => include_str!("py/posixpath.py"),
         _ => return None,
