@@ -101,6 +101,14 @@ impl Dict {
         let h = super::hash::hash_str(k);
         self.map.get(&StrKey(k, h)).cloned()
     }
+    /// `get_str` with the key's hash already computed.
+    #[inline]
+    pub fn get_str_h(&self, k: &str, h: i64) -> Option<Value> {
+        if self.map.is_empty() {
+            return None;
+        }
+        self.map.get(&StrKey(k, h)).cloned()
+    }
     pub fn contains_str(&self, k: &str) -> bool {
         let h = super::hash::hash_str(k);
         self.map.contains_key(&StrKey(k, h))

@@ -76,8 +76,9 @@ impl Class {
         std::iter::once(self).chain(self.mro.iter())
     }
     pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
+        let h = hash::hash_str(name);
         for c in self.mro_iter() {
-            if let Some(v) = c.dict.borrow().get_str(name) {
+            if let Some(v) = c.dict.borrow().get_str_h(name, h) {
                 return Some(v);
             }
         }

@@ -37,13 +37,47 @@ pub struct Frame {
     pub lasti: usize,
 }
 
+type Pool = (Vec<Vec<Value>>, Vec<Vec<Option<Value>>>);
+
+thread_local! {
+    /// Value-stack and locals vectors of finished frames, reused by new ones
+    /// (a call would otherwise allocate both).
+    static POOL: RefCell<Pool> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        // Drop the values first (their __del__ may run frames of its own).
+        let mut stack = std::mem::take(&mut self.stack);
+        let mut fast = std::mem::take(&mut self.fast);
+        stack.clear();
+        fast.clear();
+        POOL.with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                if p.0.len() < 256 && stack.capacity() <= 1024 {
+                    p.0.push(stack);
+                }
+                if p.1.len() < 256 && fast.capacity() <= 1024 {
+                    p.1.push(fast);
+                }
+            }
+        });
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, locals: Option<Rc<RefCell<Dict>>>) -> Frame {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
+        let (mut stack, mut fast) = POOL.with(|p| match p.try_borrow_mut() {
+            Ok(mut p) => (p.0.pop().unwrap_or_default(), p.1.pop().unwrap_or_default()),
+            Err(_) => (Vec::new(), Vec::new()),
+        });
+        stack.reserve(code.max_stack);
+        fast.resize(nlocals, None);
         Frame {
-            stack: Vec::with_capacity(code.max_stack),
-            fast: vec![None; nlocals],
+            stack,
+            fast,
             cells: (0..ncells).map(|_| Rc::new(RefCell::new(None))).collect(),
             blocks: Vec::new(),
             globals,
