@@ -213,6 +213,12 @@ fn guarded(v: &Value, f: impl FnOnce() -> PyResult<String>, recursive: &str) -> 
 }
 
 pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
+    if REPR_STACK.with(|s| s.borrow().len()) > vm.recursion_limit.get() as usize || crate::vm::call::stack_exhausted() {
+        return Err(vm.err(
+            &vm.types.exc.recursion_error,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
+    }
     Ok(match v {
         Value::None => "None".into(),
         Value::NotImplemented => "NotImplemented".into(),

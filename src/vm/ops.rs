@@ -814,6 +814,18 @@ impl Vm {
     }
 
     fn seq_cmp(&self, x: &[Value], y: &[Value], o: u32) -> PyResult<bool> {
+        // Nested containers recurse like calls (Py_EnterRecursiveCall).
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() || crate::vm::call::stack_exhausted() {
+            return Err(self.err(&self.types.exc.recursion_error, "maximum recursion depth exceeded in comparison"));
+        }
+        self.depth.set(depth);
+        let r = self.seq_cmp_inner(x, y, o);
+        self.depth.set(depth - 1);
+        r
+    }
+
+    fn seq_cmp_inner(&self, x: &[Value], y: &[Value], o: u32) -> PyResult<bool> {
         for (p, q) in x.iter().zip(y.iter()) {
             if p.is(q) {
                 continue;
