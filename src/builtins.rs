@@ -280,13 +280,14 @@ fn isinstance(vm: &Vm, args: Args) -> PyResult<Value> {
 fn isinstance_of(vm: &Vm, v: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
         Value::Class(c) => {
-            if let Some(m) = c.lookup("__instancecheck__") {
-                if !matches!(m, Value::Builtin(_)) {
-                    let r = vm.call(&m, vec![cls.clone(), v.clone()])?;
-                    return vm.truthy(&r);
-                }
+            if vm.isinstance(v, c) {
+                return Ok(true);
             }
-            Ok(vm.isinstance(v, c))
+            if let Some(m) = c.meta_method("__instancecheck__") {
+                let r = vm.call(&m, vec![cls.clone(), v.clone()])?;
+                return vm.truthy(&r);
+            }
+            Ok(false)
         }
         Value::Tuple(t) => {
             for c in t.iter() {
@@ -307,7 +308,16 @@ fn issubclass(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     fn check(vm: &Vm, c: &Rc<crate::objects::Class>, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Class(p) => Ok(c.is_subclass(p)),
+            Value::Class(p) => {
+                if c.is_subclass(p) {
+                    return Ok(true);
+                }
+                if let Some(m) = p.meta_method("__subclasscheck__") {
+                    let r = vm.call(&m, vec![t.clone(), Value::Class(c.clone())])?;
+                    return vm.truthy(&r);
+                }
+                Ok(false)
+            }
             Value::Tuple(ts) => {
                 for x in ts.iter() {
                     if check(vm, c, x)? {
@@ -883,8 +893,7 @@ pub fn install(vm: &Vm) {
                 | Kind::Code
                 | Kind::Cell
                 | Kind::File
-        ) && cls.name != "iterator"
-            && !cls.name.starts_with("dict_")
+        ) && (cls.kind != Kind::Iterator || matches!(cls.name.as_str(), "enumerate" | "zip" | "map" | "filter" | "reversed"))
         {
             b.set_str(&cls.name, Value::Class(cls.clone()));
         }

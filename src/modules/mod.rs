@@ -85,6 +85,8 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "textwrap" => include_str!("py/textwrap.py"),
         "re" => include_str!("py/re.py"),
         "datetime" => include_str!("py/datetime.py"),
+        "io" => include_str!("py/io.py"),
+        "collections.abc" => include_str!("py/collections_abc.py"),
         "os" => include_str!("py/os.py"),
         "posixpath" => include_str!("py/posixpath.py"),
         _ => return None,

@@ -473,7 +473,23 @@ pub fn register(t: &crate::vm::Types) {
             ("__iter__", iter_iter),
         ],
     );
-    for it in [&t.iterator, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed] {
+    for it in [
+        &t.iterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+        &t.list_iterator,
+        &t.tuple_iterator,
+        &t.range_iterator,
+        &t.str_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.set_iterator,
+        &t.callable_iterator,
+    ] {
         add_all(it, "iterator", &[("__next__", iter_next), ("__iter__", iter_iter)]);
     }
     add_all(
@@ -487,6 +503,10 @@ pub fn register(t: &crate::vm::Types) {
             ("__get__", property_get),
         ],
     );
+    // Mutable containers are unhashable: __hash__ is None, as in CPython.
+    for c in [&t.list, &t.dict, &t.set, &t.bytearray] {
+        c.dict.borrow_mut().set_str("__hash__", Value::None);
+    }
     add_method(&t.staticmethod, "staticmethod", "__new__", staticmethod_new);
     add_method(&t.classmethod, "classmethod", "__new__", classmethod_new);
     add_method(&t.super_, "super", "__new__", super_new);

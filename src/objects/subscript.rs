@@ -259,6 +259,36 @@ impl Vm {
                 Ok(())
             }
             Value::ByteArray(b) => {
+                if let Value::Slice(s) = &k {
+                    let items: Vec<u8> = match &v {
+                        Value::Bytes(_) | Value::ByteArray(_) => crate::objects::bytes::bytes_of(self, &v)?,
+                        other => self
+                            .to_vec(other)?
+                            .iter()
+                            .map(|x| self.index_value(x).map(|n| n as u8))
+                            .collect::<PyResult<_>>()?,
+                    };
+                    let mut b = b.borrow_mut();
+                    let (start, stop, step, n) = slice_indices(self, s, b.len() as i64)?;
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        b.splice(start as usize..stop as usize, items);
+                    } else {
+                        if items.len() as i64 != n {
+                            return Err(self.value_error(format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                items.len(),
+                                n
+                            )));
+                        }
+                        let mut i = start;
+                        for it in items {
+                            b[i as usize] = it;
+                            i += step;
+                        }
+                    }
+                    return Ok(());
+                }
                 let len = b.borrow().len();
                 let i = norm_index(self, &k, len, "bytearray")?;
                 let byte = self.index_value(&v)?;

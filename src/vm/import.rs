@@ -120,6 +120,9 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
             if let Some(m) = cached(vm, name) {
                 return Ok(m);
             }
+            if let Some(src) = crate::modules::bundled_source(name) {
+                return exec_source_module(vm, name, src, &format!("<frozen {}>", name), None);
+            }
             let path = match &pm {
                 Value::Module(m) => m.dict.borrow().get_str("__path__"),
                 _ => None,

@@ -191,6 +191,15 @@ builtin_types! {
     method: "method" = Method;
     module: "module" = Module;
     iterator: "iterator" = Iterator;
+    list_iterator: "list_iterator" = Iterator;
+    tuple_iterator: "tuple_iterator" = Iterator;
+    range_iterator: "range_iterator" = Iterator;
+    str_iterator: "str_ascii_iterator" = Iterator;
+    dict_keyiterator: "dict_keyiterator" = Iterator;
+    dict_valueiterator: "dict_valueiterator" = Iterator;
+    dict_itemiterator: "dict_itemiterator" = Iterator;
+    set_iterator: "set_iterator" = Iterator;
+    callable_iterator: "callable_iterator" = Iterator;
     enumerate: "enumerate" = Iterator;
     zip: "zip" = Iterator;
     map: "map" = Iterator;
