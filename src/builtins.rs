@@ -863,6 +863,23 @@ fn exit_b(vm: &Vm, args: Args) -> PyResult<Value> {
     Err(crate::vm::PyErr(e))
 }
 
+/// Builtins written in Python (the `complex` type), loaded on first use.
+pub fn lazy_builtin(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
+    if name != "complex" {
+        return Ok(None);
+    }
+    let m = import::import_module(vm, "_complex")?;
+    let cls = vm.getattr(&m, "complex")?;
+    vm.builtins.borrow_mut().set_str("complex", cls.clone());
+    Ok(Some(cls))
+}
+
+/// A complex literal `3j` (the compiler emits a call to this).
+pub fn complex_literal(vm: &Vm, args: Args) -> PyResult<Value> {
+    let cls = lazy_builtin(vm, "complex")?.unwrap_or(Value::None);
+    vm.call(&cls, args.args)
+}
+
 pub fn install(vm: &Vm) {
     let t = &vm.types;
     crate::objects::builtin_types::register(t);

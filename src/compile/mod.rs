@@ -1458,8 +1458,21 @@ impl<'a> Compiler<'a> {
         self.set_loc(e.range());
         match e {
             Constant(c) => {
-                if let ast::Constant::Complex { .. } = c.value {
-                    return Err(self.err("complex numbers are not supported yet", c.range));
+                if let ast::Constant::Complex { real, imag } = c.value {
+                    let f = Value::Builtin(Rc::new(crate::objects::Builtin {
+                        name: "complex",
+                        func: crate::builtins::complex_literal,
+                        owner: "builtins",
+                        is_method: false,
+                        bound: None,
+                    }));
+                    let k = self.u().consts.len() as u32;
+                    self.u().consts.push(f);
+                    self.emit(Instr::LoadConst { idx: k });
+                    self.load_const(Value::Float(real));
+                    self.load_const(Value::Float(imag));
+                    self.emit(Instr::Call { argc: 2 });
+                    return Ok(());
                 }
                 self.load_const(constant(&c.value));
             }

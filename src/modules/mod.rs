@@ -86,6 +86,8 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "re" => include_str!("py/re.py"),
         "datetime" => include_str!("py/datetime.py"),
         "io" => include_str!("py/io.py"),
+        "_complex" => include_str!("py/_complex.py"),
+        "cmath" => include_str!("py/cmath.py"),
         "collections.abc" => include_str!("py/collections_abc.py"),
         "os" => include_str!("py/os.py"),
         "posixpath" => include_str!("py/posixpath.py"),

@@ -137,6 +137,9 @@ fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
     if let Some(v) = vm.builtins.borrow().get_str(key) {
         return Ok(v);
     }
+    if let Some(v) = crate::builtins::lazy_builtin(vm, key)? {
+        return Ok(v);
+    }
     Err(vm.name_error(key))
 }
 
