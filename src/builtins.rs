@@ -874,6 +874,16 @@ pub fn lazy_builtin(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(cls))
 }
 
+/// dir() without arguments: the sorted names of the calling namespace.
+pub fn sorted_keys(vm: &Vm, args: Args) -> PyResult<Value> {
+    let mut keys = match args.args.first() {
+        Some(Value::Dict(d)) => d.borrow().keys(),
+        _ => vec![],
+    };
+    crate::objects::list::sort_values(vm, &mut keys, &Value::None, false)?;
+    Ok(Value::list(keys))
+}
+
 /// A complex literal `3j` (the compiler emits a call to this).
 pub fn complex_literal(vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = lazy_builtin(vm, "complex")?.unwrap_or(Value::None);

@@ -1835,6 +1835,23 @@ impl<'a> Compiler<'a> {
                         self.emit(Instr::LoadGlobals);
                         return Ok(());
                     }
+                    "dir" => {
+                        // dir() lists the current namespace's names.
+                        let f = Value::Builtin(Rc::new(crate::objects::Builtin {
+                            name: "dir",
+                            func: crate::builtins::sorted_keys,
+                            owner: "builtins",
+                            is_method: false,
+                            bound: None,
+                        }));
+                        let k = self.u().consts.len() as u32;
+                        self.u().consts.push(f);
+                        self.emit(Instr::LoadConst { idx: k });
+                        self.emit(Instr::LoadLocals);
+                        self.set_loc(c.range);
+                        self.emit(Instr::Call { argc: 1 });
+                        return Ok(());
+                    }
                     _ => {}
                 }
             }
