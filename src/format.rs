@@ -315,9 +315,6 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
                 let f = crate::vm::ops::to_f64(vm, v)?.unwrap();
                 return format_float(vm, f, &sp);
             }
-            if let (Value::Bool(b), None) = (v, sp.ty) {
-                return Ok(pad(if *b { "True" } else { "False" }, &sp, '<'));
-            }
             format_int(vm, &to_bigint(v).unwrap(), &sp)
         }
         Value::Float(f) => {

@@ -282,6 +282,33 @@ pub fn refine(source: &str, err: &rustpython_parser::ParseError) -> Located {
     match &err.error {
         P::Lexical(L::IndentationError) => {
             let (line, _) = line_of(source, off);
+            // A block header with nothing after it at all.
+            let rest_blank = source[off.min(source.len())..].trim().is_empty();
+            let mut hdr = line;
+            while hdr > 1 && line_text(source, hdr).trim().is_empty() {
+                hdr -= 1;
+            }
+            let htext = line_text(source, hdr);
+            let _ = &htext;
+            if rest_blank && htext.trim_end().ends_with(':') {
+                let word = first_word(&htext).to_string();
+                let what = COMPOUND
+                    .iter()
+                    .find(|(k, _)| *k == word)
+                    .map(|(_, w)| *w)
+                    .unwrap_or("'if' statement");
+                // CPython points at the line after the header when the file has one.
+                let nlines = source.matches('\n').count() + usize::from(!source.ends_with('\n'));
+                let at_line = (hdr + 1).min(nlines.max(hdr));
+                return Located {
+                    kind: "IndentationError",
+                    msg: format!("expected an indented block after {} on line {}", what, hdr),
+                    lineno: at_line,
+                    offset: -1,
+                    end_offset: -1,
+                    text: Some(format!("{}\n", line_text(source, at_line))),
+                };
+            }
             let text = line_text(source, line);
             // The lexer reports a bad dedent; an "expected indented block" shows up as Eof here.
             return Located {

@@ -274,6 +274,10 @@ fn iter_iter(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 // ---- descriptors
 
+fn none_new(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
 fn property_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let get = |i: usize, n: &str| args.get(i, n).unwrap_or(Value::None);
     let _ = vm;
@@ -507,6 +511,7 @@ pub fn register(t: &crate::vm::Types) {
     for c in [&t.list, &t.dict, &t.set, &t.bytearray] {
         c.dict.borrow_mut().set_str("__hash__", Value::None);
     }
+    add_method(&t.none_type, "NoneType", "__new__", none_new);
     add_method(&t.staticmethod, "staticmethod", "__new__", staticmethod_new);
     add_method(&t.classmethod, "classmethod", "__new__", classmethod_new);
     add_method(&t.super_, "super", "__new__", super_new);

@@ -21,7 +21,8 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
             crate::objects::repr::str_repr(text)
         ))
     };
-    let t = text.trim();
+    let mapped = crate::objects::str::ascii_digits(text);
+    let t = mapped.trim();
     let (neg, mut body) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -160,7 +161,8 @@ fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn parse_float(vm: &Vm, text: &str) -> PyResult<f64> {
-    let t = text.trim();
+    let mapped = crate::objects::str::ascii_digits(text);
+    let t = mapped.trim();
     let clean: String = t.chars().filter(|c| *c != '_').collect();
     let l = clean.to_ascii_lowercase();
     let l = l.as_str();

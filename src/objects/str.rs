@@ -386,6 +386,24 @@ pub fn is_decimal(c: char) -> bool {
     ND_STARTS.iter().any(|s| n >= *s && n < s + 10)
 }
 
+/// Map Unicode decimal digits to ASCII ('١' -> '1'), as int()/float() accept them.
+pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                let n = c as u32;
+                match ND_STARTS.iter().find(|st| n >= **st && n < **st + 10) {
+                    Some(st) => char::from(b'0' + (n - st) as u8),
+                    None => c,
+                }
+            })
+            .collect(),
+    )
+}
+
 fn str_isdecimal(vm: &Vm, args: Args) -> PyResult<Value> {
     pred(vm, &args, |s| !s.is_empty() && s.chars().all(is_decimal))
 }
