@@ -53,7 +53,7 @@ pub fn native_module(vm: &Vm, name: &'static str, fns: &[(&'static str, BuiltinF
 pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(Value::Module(match name {
         "math" => math::make(vm),
-        "time" => time::make(vm),
+        "_time" => time::make(vm),
         "gc" => gc::make(vm),
         "dtrace" => dtrace::make(vm),
         "_os" => os::make(vm),
@@ -86,6 +86,7 @@ pub fn bundled_source(name: &str) -> Option<&'static str> {
         "re" => include_str!("py/re.py"),
         "datetime" => include_str!("py/datetime.py"),
         "io" => include_str!("py/io.py"),
+        "time" => include_str!("py/time.py"),
         "_complex" => include_str!("py/_complex.py"),
         "cmath" => include_str!("py/cmath.py"),
         "collections.abc" => include_str!("py/collections_abc.py"),

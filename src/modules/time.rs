@@ -46,7 +46,7 @@ fn sleep(vm: &Vm, args: Args) -> PyResult<Value> {
 pub fn make(vm: &Vm) -> Rc<Module> {
     super::native_module(
         vm,
-        "time",
+        "_time",
         &[
             ("time", time),
             ("time_ns", time_ns),
