@@ -60,6 +60,7 @@ impl Interpreter {
     }
 
     pub fn with_options(opts: Options) -> Interpreter {
+        vm::call::set_stack_budget_from_thread();
         let vm = Vm::new(opts.optimize);
         let main = import::new_module(&vm, "__main__");
         vm.modules.borrow_mut().set_str("__main__", Value::Module(main.clone()));

@@ -75,3 +75,17 @@ fn run_file_from_disk() {
     assert_eq!(&*out.borrow(), b"[1, 2, 3]\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn deep_recursion_on_a_small_thread_is_a_recursion_error() {
+    // A 1 MiB thread cannot hold 1000 Python frames; sonde must notice.
+    let h = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(|| {
+            let interp = Interpreter::new();
+            let e = interp.run_source("def f(n):\n    return f(n + 1)\nf(0)\n", "<deep>").unwrap_err();
+            e.type_name
+        })
+        .unwrap();
+    assert_eq!(h.join().unwrap(), "RecursionError");
+}

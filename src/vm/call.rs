@@ -24,6 +24,50 @@ pub fn set_stack_budget(bytes: usize) {
     STACK_LIMIT.with(|l| l.set(addr.saturating_sub(bytes)));
 }
 
+/// Whether this thread has a stack budget yet.
+pub fn has_stack_budget() -> bool {
+    STACK_LIMIT.with(|l| l.get() != 0)
+}
+
+/// Set the budget from the current thread's real stack bounds, keeping a
+/// margin, so an embedding host's thread of any size gets RecursionError
+/// rather than a stack overflow.
+pub fn set_stack_budget_from_thread() {
+    if has_stack_budget() {
+        return;
+    }
+    match thread_stack_low() {
+        Some(low) => STACK_LIMIT.with(|l| l.set(low + (256 << 10))),
+        None => set_stack_budget(1 << 20),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn thread_stack_low() -> Option<usize> {
+    // SAFETY: pthread_getattr_np fills the attr for the calling thread; we
+    // read its stack address/size and destroy the attr. No pointers escape.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        if ok && !addr.is_null() {
+            Some(addr as usize)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn thread_stack_low() -> Option<usize> {
+    None
+}
+
 /// True when the native stack is nearly used up: deep recursion then raises
 /// RecursionError instead of overflowing.
 #[inline]
