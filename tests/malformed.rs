@@ -69,11 +69,40 @@ fn malformed_programs_never_crash() {
         for k in 1..4 {
             cases.push(src[..src.len() * k / 4].to_vec());
         }
-        for _ in 0..3 {
+        for _ in 0..5 {
             let mut m = src.clone();
             for _ in 0..3 {
                 let i = (rng.next() as usize) % m.len();
-                m[i] = b"()[]{}:=,.'\"\\\n\t #@*0a\xff\x00"[(rng.next() % 23) as usize];
+                let pieces: [&[u8]; 26] = [
+                    b"(",
+                    b")",
+                    b"[",
+                    b"]",
+                    b"{",
+                    b"}",
+                    b":",
+                    b"=",
+                    b",",
+                    b".",
+                    b"'",
+                    b"\"",
+                    b"\\",
+                    b"\n",
+                    b"\t",
+                    b" ",
+                    b"#",
+                    b"@",
+                    b"*",
+                    b"0",
+                    b"a",
+                    b"\xff",
+                    b"\x00",
+                    "é".as_bytes(),
+                    "世".as_bytes(),
+                    "١".as_bytes(),
+                ];
+                let p = pieces[(rng.next() % 26) as usize];
+                m.splice(i..i + 1, p.iter().copied());
             }
             cases.push(m);
         }

@@ -19,8 +19,18 @@ pub struct Located {
     pub text: Option<String>,
 }
 
+/// The nearest char boundary at or before `b` (offsets from the parser or
+/// `+ 1` arithmetic may land inside a multi-byte character).
+fn floor(source: &str, b: usize) -> usize {
+    let mut b = b.min(source.len());
+    while b > 0 && !source.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
 fn line_of(source: &str, byte: usize) -> (usize, usize) {
-    let byte = byte.min(source.len());
+    let byte = floor(source, byte);
     let line = source[..byte].matches('\n').count() + 1;
     let start = source[..byte].rfind('\n').map(|i| i + 1).unwrap_or(0);
     (line, start)
@@ -32,8 +42,9 @@ fn line_text(source: &str, line: usize) -> String {
 
 /// 1-based column in characters of byte offset `byte` on its line.
 fn col1(source: &str, byte: usize) -> i64 {
+    let byte = floor(source, byte);
     let (_, start) = line_of(source, byte);
-    source[start..byte.min(source.len())].chars().count() as i64 + 1
+    source[start..byte].chars().count() as i64 + 1
 }
 
 fn at(kind: &'static str, msg: &str, source: &str, start: usize, end: usize, newline: bool) -> Located {
@@ -71,7 +82,7 @@ fn scan_tokens(source: &str) -> Option<Located> {
                         string_error(source, off)
                     }
                     L::NestingError => {
-                        let c = source[off.min(source.len())..].chars().next().unwrap_or(')');
+                        let c = source[floor(source, off)..].chars().next().unwrap_or(')');
                         Some(at("SyntaxError", &format!("unmatched '{}'", c), source, off, off, false))
                     }
                     _ => None,
@@ -283,7 +294,7 @@ pub fn refine(source: &str, err: &rustpython_parser::ParseError) -> Located {
         P::Lexical(L::IndentationError) => {
             let (line, _) = line_of(source, off);
             // A block header with nothing after it at all.
-            let rest_blank = source[off.min(source.len())..].trim().is_empty();
+            let rest_blank = source[floor(source, off)..].trim().is_empty();
             let mut hdr = line;
             while hdr > 1 && line_text(source, hdr).trim().is_empty() {
                 hdr -= 1;
@@ -442,7 +453,7 @@ pub fn refine(source: &str, err: &rustpython_parser::ParseError) -> Located {
                 }
                 end += 1;
             }
-            let end = off + source[off..end].trim_end().len();
+            let end = off + source[off..floor(source, end)].trim_end().len();
             at("SyntaxError", &format!("keyword argument repeated: {}", n), source, off, end, true)
         }
         P::Lexical(e) => {
@@ -464,7 +475,7 @@ pub fn refine(source: &str, err: &rustpython_parser::ParseError) -> Located {
 }
 
 fn tok_len(source: &str, off: usize, tok: &Tok) -> usize {
-    let rest = &source[off.min(source.len())..];
+    let rest = &source[floor(source, off)..];
     match tok {
         Tok::Newline | Tok::EndOfFile | Tok::Dedent | Tok::Indent => 0,
         Tok::Name { name } => name.len(),
