@@ -276,7 +276,15 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::CallMethod { argc } => {
                 let n = argc as usize;
                 let base = f.stack.len() - n - 2;
-                let r = if let Value::Null = f.stack[base + 1] {
+                let fast = match (&f.stack[base], &f.stack[base + 1]) {
+                    (Value::Func(func), self_) if !matches!(self_, Value::Null) && simple_call(func, n + 1) => Some(func.clone()),
+                    _ => None,
+                };
+                let r = if let Some(func) = fast {
+                    let r = call_simple(vm, &func, f, base + 1);
+                    f.stack.pop();
+                    r?
+                } else if let Value::Null = f.stack[base + 1] {
                     let args: Vec<Value> = f.stack.drain(base + 2..).collect();
                     f.stack.pop();
                     let func = pop(f);
@@ -586,9 +594,19 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::Call { argc } => {
                 let at = f.stack.len() - argc as usize;
-                let args: Vec<Value> = f.stack.drain(at..).collect();
-                let func = pop(f);
-                let r = vm.call(&func, args)?;
+                let r = match &f.stack[at - 1] {
+                    Value::Func(func) if simple_call(func, argc as usize) => {
+                        let func = func.clone();
+                        let r = call_simple(vm, &func, f, at);
+                        f.stack.pop();
+                        r?
+                    }
+                    _ => {
+                        let args: Vec<Value> = f.stack.drain(at..).collect();
+                        let func = pop(f);
+                        vm.call(&func, args)?
+                    }
+                };
                 f.stack.push(r);
             }
             Instr::CallKw { argc, names } => {
@@ -930,6 +948,25 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
         }
     }
+}
+
+/// A call that can bind positionally without building an argument vector:
+/// exactly the parameters, no */** parameters, no cells, not a generator.
+#[inline]
+fn simple_call(func: &Function, nargs: usize) -> bool {
+    let c = &func.code;
+    c.argcount as usize == nargs && c.kwonlyargcount == 0 && c.flags & 0x7 == 0 && c.cellvars.is_empty()
+}
+
+/// Call `func` with the arguments at `caller.stack[at..]`, moving them
+/// straight into the new frame's locals.
+fn call_simple(vm: &Vm, func: &Rc<Function>, caller: &mut Frame, at: usize) -> PyResult<Value> {
+    let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None);
+    frame.cells.extend(func.closure.iter().cloned());
+    for (i, v) in caller.stack.drain(at..).enumerate() {
+        frame.fast[i] = Some(v);
+    }
+    run_frame(vm, &mut frame)
 }
 
 fn call_target_name(vm: &Vm, f: &Frame, depth: u32) -> String {
