@@ -316,6 +316,30 @@ impl Vm {
         }
     }
 
+    /// STORE_ATTR with the code object's interned name: a plain instance
+    /// attribute is stored without allocating a new key string.
+    pub fn setattr_named(&self, obj: &Value, name: &Rc<crate::value::PyStr>, v: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let cls = inst.class();
+            let plain_setattr = matches!(cls.lookup("__setattr__"), Some(Value::Builtin(_)) | None);
+            let descr = cls.lookup(name.as_str());
+            let data_descr = match &descr {
+                Some(Value::Property(_)) => true,
+                Some(Value::Instance(i)) => i.class().lookup("__set__").is_some(),
+                _ => false,
+            };
+            if plain_setattr && !data_descr && cls.kind != Kind::BaseException && name.as_str() != "__class__" {
+                let key = crate::objects::dict::Key {
+                    hash: name.hash(),
+                    value: Value::Str(name.clone()),
+                };
+                let _old = inst.dict.borrow_mut().insert(key, v);
+                return Ok(());
+            }
+        }
+        self.setattr(obj, name.as_str(), v)
+    }
+
     pub fn setattr(&self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {

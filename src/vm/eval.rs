@@ -253,7 +253,10 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::StoreAttr { idx } => {
                 let obj = pop(f);
                 let v = pop(f);
-                vm.setattr(&obj, code.name_str(idx), v)?;
+                match &code.names[idx as usize] {
+                    Value::Str(name) => vm.setattr_named(&obj, name, v)?,
+                    _ => vm.setattr(&obj, code.name_str(idx), v)?,
+                }
             }
             Instr::DeleteAttr { idx } => {
                 let obj = pop(f);
