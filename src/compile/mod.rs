@@ -226,6 +226,8 @@ struct Compiler<'a> {
     interactive: bool,
     /// Compiling the targets of `a = b` (for CPython's error hint).
     plain_assign: bool,
+    /// Expression nesting depth.
+    depth: usize,
     source: Option<Rc<str>>,
     units: Vec<Unit<'a>>,
 }
@@ -254,6 +256,7 @@ impl<'a> Compiler<'a> {
             optimize: opts.optimize,
             interactive: false,
             plain_assign: false,
+            depth: 0,
             source,
             units: Vec::new(),
         }
@@ -1454,6 +1457,23 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr(&mut self, e: &'a ast::Expr) -> R {
+        // Deeply nested expressions (long operator chains) exhaust CPython's
+        // compiler recursion limit; follow it rather than the native stack.
+        self.depth += 1;
+        let r = if self.depth > 3000 {
+            Err(CompileError::new(
+                "RecursionError",
+                "maximum recursion depth exceeded during compilation",
+                e.range().start().to_usize(),
+            ))
+        } else {
+            self.expr_inner(e)
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &'a ast::Expr) -> R {
         use ast::Expr::*;
         self.set_loc(e.range());
         match e {

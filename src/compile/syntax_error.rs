@@ -248,6 +248,40 @@ pub fn pre_check(source: &str) -> Option<Located> {
             text: Some(source[start..pos].to_string()),
         });
     }
+    // Runs of prefix operators nest the parser as deeply as brackets do; CPython
+    // gives up with RecursionError (compiler) or MemoryError (parser stack).
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for b in source.bytes() {
+        match b {
+            b'-' | b'+' | b'~' => {
+                run += 1;
+                longest = longest.max(run);
+            }
+            b' ' | b'\t' => {}
+            _ => run = 0,
+        }
+    }
+    if longest >= 6000 {
+        return Some(Located {
+            kind: "MemoryError",
+            msg: String::new(),
+            lineno: 0,
+            offset: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
+    if longest >= 3000 {
+        return Some(Located {
+            kind: "RecursionError",
+            msg: "maximum recursion depth exceeded during compilation".into(),
+            lineno: 0,
+            offset: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
     let brackets = source.bytes().filter(|b| matches!(b, b'(' | b'[' | b'{')).count();
     let deep_indent = source.lines().any(|l| l.len() - l.trim_start().len() >= 100);
     if brackets <= 200 && !deep_indent {

@@ -466,6 +466,8 @@ pub fn syntax_error(vm: &Vm, e: &crate::compile::CompileError, filename: &str, _
     let cls = match e.kind {
         "IndentationError" => vm.types.exc.indentation_error.clone(),
         "TabError" => vm.types.exc.tab_error.clone(),
+        "RecursionError" => return vm.err(&vm.types.exc.recursion_error, e.msg.clone()),
+        "MemoryError" => return PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])),
         _ => vm.types.exc.syntax_error.clone(),
     };
     let exc = vm.new_exc(&cls, vec![Value::str(&e.msg)]);
