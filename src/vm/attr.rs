@@ -316,6 +316,31 @@ impl Vm {
         }
     }
 
+    /// With `__slots__` on every user class of the MRO (and no `__dict__` slot),
+    /// instances take only the slot names.
+    fn slots_forbid(&self, cls: &Rc<Class>, name: &str) -> bool {
+        if !cls.dict.borrow().contains_str("__slots__") {
+            return false;
+        }
+        for c in cls.mro_iter().take_while(|c| !c.builtin) {
+            let slots = match c.dict.borrow().get_str("__slots__") {
+                Some(s) => s,
+                None => return false,
+            };
+            let names = match &slots {
+                Value::Str(s) => vec![s.as_str().to_string()],
+                other => match self.to_vec(other) {
+                    Ok(v) => v.iter().filter_map(|x| x.as_str().map(|s| s.to_string())).collect(),
+                    Err(_) => return false,
+                },
+            };
+            if names.iter().any(|n| n == name || n == "__dict__") {
+                return false;
+            }
+        }
+        true
+    }
+
     /// STORE_ATTR with the code object's interned name: a plain instance
     /// attribute is stored without allocating a new key string.
     pub fn setattr_named(&self, obj: &Value, name: &Rc<crate::value::PyStr>, v: Value) -> PyResult<()> {
@@ -329,6 +354,9 @@ impl Vm {
                 _ => false,
             };
             if plain_setattr && !data_descr && cls.kind != Kind::BaseException && name.as_str() != "__class__" {
+                if self.slots_forbid(&cls, name.as_str()) {
+                    return Err(self.no_attribute(obj, name.as_str()));
+                }
                 let key = crate::objects::dict::Key {
                     hash: name.hash(),
                     value: Value::Str(name.clone()),
@@ -421,6 +449,9 @@ impl Vm {
         }
         if cls.kind == Kind::BaseException && exc::set_exception_attr(self, inst, name, &v) {
             return Ok(());
+        }
+        if self.slots_forbid(&cls, name) {
+            return Err(self.no_attribute(obj, name));
         }
         let key = self.str_key(name);
         let _old = inst.dict.borrow_mut().insert(key, v);
