@@ -58,6 +58,16 @@ impl CompileError {
     }
 }
 
+thread_local! {
+    /// SyntaxWarnings found while compiling, as CPython's warnings module prints them.
+    static WARNINGS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Take the warnings of the last compilation.
+pub fn take_warnings() -> Vec<String> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Exec,
@@ -627,6 +637,11 @@ impl<'a> Compiler<'a> {
             }
             Try(t) => self.try_stmt(t)?,
             Assert(a) => {
+                if let ast::Expr::Tuple(t) = &*a.test {
+                    if !t.elts.is_empty() {
+                        self.warn("assertion is always true, perhaps remove parentheses?", s.range());
+                    }
+                }
                 if !self.optimize {
                     let end = self.new_label();
                     self.cond_jump(&a.test, true, end)?;
@@ -1777,6 +1792,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> R {
+        let mut left: &ast::Expr = &c.left;
+        for (o, right) in c.ops.iter().zip(&c.comparators) {
+            self.check_is_literal(left, right, o, c.range);
+            left = right;
+        }
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -1807,6 +1827,34 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    fn warn(&self, msg: &str, r: ast::text_size::TextRange) {
+        let (line, _) = self.lines.line_col(r.start().to_usize());
+        let mut text = format!("{}:{}: SyntaxWarning: {}\n", self.filename, line, msg);
+        if let Some(src) = &self.source {
+            if let Some(l) = src.split('\n').nth(line as usize - 1) {
+                text.push_str(&format!("  {}\n", l.trim()));
+            }
+        }
+        WARNINGS.with(|w| w.borrow_mut().push(text));
+    }
+
+    /// `x is 1`: CPython warns that identity with a literal is unreliable.
+    fn check_is_literal(&self, a: &ast::Expr, b: &ast::Expr, o: &ast::CmpOp, r: ast::text_size::TextRange) {
+        let lit = |e: &ast::Expr| match e {
+            ast::Expr::Constant(c) => !matches!(c.value, ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis),
+            ast::Expr::Tuple(t) => !t.elts.is_empty() && t.elts.iter().all(|x| matches!(x, ast::Expr::Constant(_))),
+            _ => false,
+        };
+        if matches!(o, ast::CmpOp::Is | ast::CmpOp::IsNot) && (lit(a) || lit(b)) {
+            let m = if matches!(o, ast::CmpOp::Is) {
+                "\"is\" with a literal. Did you mean \"==\"?"
+            } else {
+                "\"is not\" with a literal. Did you mean \"!=\"?"
+            };
+            self.warn(m, r);
+        }
+    }
+
     fn cmp_op(&mut self, o: &ast::CmpOp) {
         use ast::CmpOp::*;
         let i = match o {
@@ -1825,6 +1873,21 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> R {
+        if let ast::Expr::Constant(k) = &*c.func {
+            let what = match &k.value {
+                ast::Constant::Int(_) => Some("int"),
+                ast::Constant::Float(_) => Some("float"),
+                ast::Constant::Str(_) => Some("str"),
+                ast::Constant::Bytes(_) => Some("bytes"),
+                ast::Constant::None => Some("NoneType"),
+                ast::Constant::Bool(_) => Some("bool"),
+                ast::Constant::Tuple(_) => Some("tuple"),
+                _ => None,
+            };
+            if let Some(t) = what {
+                self.warn(&format!("'{}' object is not callable; perhaps you missed a comma?", t), c.range);
+            }
+        }
         let simple = !c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) && c.keywords.iter().all(|k| k.arg.is_some());
         // super() without arguments: super(__class__, <first argument>)
         if let ast::Expr::Name(n) = &*c.func {

@@ -230,6 +230,9 @@ pub fn compile_source(vm: &Vm, src: &str, filename: &str, mode: Mode, keep_sourc
         },
     );
     crate::probes::compile_done(filename, r.is_ok());
+    for w in compile::take_warnings() {
+        vm.write_stderr(&w);
+    }
     r.map_err(|e| exc::syntax_error(vm, &e, filename, src))
 }
 
