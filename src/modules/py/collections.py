@@ -114,6 +114,16 @@ class OrderedDict(dict):
     def copy(self):
         return self.__class__(self)
 
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
 
 class defaultdict(dict):
     def __init__(self, default_factory=None, *args, **kwargs):
