@@ -194,6 +194,9 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 }
 
 fn round(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", args.len())));
+    }
     args.check(vm, "round", 1, 2)?;
     let x = args.get(0, "number").unwrap();
     let nd = args.get(1, "ndigits").unwrap_or(Value::None);
@@ -558,6 +561,9 @@ fn dir_b(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn sum(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
+    }
     args.check(vm, "sum", 1, 2)?;
     let mut acc = args.get(1, "start").unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {

@@ -250,6 +250,9 @@ fn self_int(vm: &Vm, v: &Value) -> PyResult<BigInt> {
 }
 
 fn int_bit_length(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() > 1 {
+        return Err(vm.type_error(format!("int.bit_length() takes no arguments ({} given)", args.args.len() - 1)));
+    }
     let n = self_int(vm, &args.args[0])?;
     Ok(Value::Int(n.abs().bits() as i64))
 }

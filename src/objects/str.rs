@@ -21,7 +21,7 @@ fn arg_str(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         Value::Instance(_) => self_str(vm, v).map_err(|_| vm.type_error(format!("{} arg must be None or str", what))),
-        _ => Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
     }
 }
 
@@ -107,7 +107,12 @@ fn str_count(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn affix(vm: &Vm, args: &Args, name: &str, start: bool) -> PyResult<Value> {
-    args.check(vm, name, 2, 4)?;
+    // startswith/endswith still parse with the old-style message in CPython 3.11.
+    let given = args.args.len() + args.kwargs.len() - 1;
+    if given > 3 {
+        return Err(vm.type_error(format!("{}() takes at most 3 arguments ({} given)", name, given)));
+    }
+    args.check_m(vm, name, 2, 4)?;
     let st = self_str(vm, &args.args[0])?;
     let (a, b) = char_range(vm, &st, args.args.get(2).cloned(), args.args.get(3).cloned())?;
     let hay = if a <= b {
@@ -472,7 +477,7 @@ fn str_isprintable(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn justify(vm: &Vm, args: &Args, name: &str, kind: char) -> PyResult<Value> {
-    args.check(vm, name, 2, 3)?;
+    args.check_m(vm, name, 2, 3)?;
     let st = self_str(vm, &args.args[0])?;
     let width = vm.index_value(&args.args[1])?;
     let fill = match args.args.get(2) {
@@ -704,6 +709,10 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult<Value> {
 /// str(object='') / str(bytes, encoding)
 pub fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = &args.args[0] else { unreachable!() };
+    let n = args.args.len() + args.kwargs.len() - 1;
+    if n > 3 {
+        return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", n)));
+    }
     let v = match (args.get(1, "object"), args.get(2, "encoding")) {
         (None, _) => Value::str(""),
         (Some(b @ (Value::Bytes(_) | Value::ByteArray(_))), Some(_)) => {
