@@ -5,23 +5,15 @@
 //! only inside `if enabled()`, and computes arguments only there, so an idle
 //! probe costs one predictable branch.
 //!
-//! Backends (selected here, in one place):
-//! - this first version has only the no-op backend: `enabled()` is a constant
-//!   false and every probe compiles to nothing. The Linux SDT, DTrace/DOF and
-//!   macOS backends replace `backend` per platform.
+//! Backends (chosen by build.rs, in one place, from the target and the
+//! `probes` feature):
+//! - Linux on x86_64 and aarch64: SDT probes (`.note.stapsdt` v3 notes with
+//!   typed argument specs and one `python_<probe>_semaphore` per probe in
+//!   `.probes`), as sys/sdt.h makes them, so bpftrace, stap and gdb see them.
+//! - everything else, and `--no-default-features`: `enabled()` is a constant
+//!   false and every probe compiles to nothing. DTrace/DOF for illumos,
+//!   FreeBSD and macOS is a later backend.
 
 #![warn(clippy::undocumented_unsafe_blocks)]
 
 include!(concat!(env!("OUT_DIR"), "/probes.rs"));
-
-mod backend {
-    /// No tracer can attach in the no-op backend.
-    #[inline(always)]
-    pub const fn enabled(_probe: &str) -> bool {
-        false
-    }
-}
-
-/// Whether this build can fire probes at all (the `probes` feature on a
-/// platform with a backend).
-pub const AVAILABLE: bool = false;
