@@ -52,38 +52,93 @@ pub fn cfunction_call(vm: &Vm, b: &Rc<Builtin>, args: Args) -> PyResult<Value> {
     (b.func)(vm, args)
 }
 
-#[inline(always)]
-pub fn instance_new_start(cls: &Rc<Class>) {
-    let _ = cls;
+/// A NUL-terminated copy of `s` for a probe argument, made only inside an
+/// enabled branch. Interior NULs (impossible in identifiers and paths the VM
+/// makes, possible in `sys.audit` strings) cut the string there, as C would.
+#[cfg(feature = "probes")]
+fn c_string(s: &str) -> std::ffi::CString {
+    let end = s.find('\0').unwrap_or(s.len());
+    std::ffi::CString::new(&s[..end]).unwrap_or_default()
 }
 
-#[inline(always)]
-pub fn instance_new_done(cls: &Rc<Class>) {
-    let _ = cls;
+/// Generates a probe hook with `&str`-like arguments converted in a cold,
+/// out-of-line helper that runs only while the probe is enabled.
+macro_rules! str_probe {
+    ($(#[$doc:meta])* $hook:ident, $probe:ident, ($($arg:ident: $ty:ty),*), |$($p:ident),*| $fire:expr) => {
+        $(#[$doc])*
+        #[inline(always)]
+        pub fn $hook($($arg: $ty),*) {
+            #[cfg(feature = "probes")]
+            if arch::$probe::enabled() {
+                #[inline(never)]
+                #[cold]
+                fn fire($($p: $ty),*) {
+                    $fire
+                }
+                fire($($arg),*);
+            }
+            let _ = ($($arg,)*);
+        }
+    };
 }
 
-#[inline(always)]
-pub fn import_start(name: &str) {
-    let _ = name;
-}
+str_probe!(
+    /// `instance__new__start`: a Python-level class is about to be instantiated.
+    instance_new_start, instance_new_start, (cls: &Rc<Class>), |cls| {
+        let (n, f) = (c_string(&cls.name), c_string(&cls.filename));
+        arch::instance_new_start::fire(n.as_ptr(), f.as_ptr());
+    }
+);
 
-#[inline(always)]
-pub fn import_done(name: &str, found: bool) {
-    let _ = (name, found);
-}
+str_probe!(
+    /// `instance__new__done`: its `__new__`/`__init__` finished (or raised).
+    instance_new_done, instance_new_done, (cls: &Rc<Class>), |cls| {
+        let (n, f) = (c_string(&cls.name), c_string(&cls.filename));
+        arch::instance_new_done::fire(n.as_ptr(), f.as_ptr());
+    }
+);
 
-#[inline(always)]
-pub fn compile_start(filename: &str) {
-    let _ = filename;
-}
+str_probe!(
+    /// `import__find__load__start`: finding and loading a module not yet in sys.modules.
+    import_start, import_find_load_start, (name: &str), |name| {
+        let n = c_string(name);
+        arch::import_find_load_start::fire(n.as_ptr());
+    }
+);
 
-#[inline(always)]
-pub fn compile_done(filename: &str, ok: bool) {
-    let _ = (filename, ok);
-}
+str_probe!(
+    /// `import__find__load__done`: found is 1 when the module loaded, 0 when the import failed.
+    import_done, import_find_load_done, (name: &str, found: bool), |name, found| {
+        let n = c_string(name);
+        arch::import_find_load_done::fire(n.as_ptr(), found as i32);
+    }
+);
 
-/// sys.audit(event, *args): fires the audit probe with the repr of the args.
+str_probe!(
+    /// `compile__start`: compiling a source file or string.
+    compile_start, compile_start, (filename: &str), |filename| {
+        let f = c_string(filename);
+        arch::compile_start::fire(f.as_ptr());
+    }
+);
+
+str_probe!(
+    /// `compile__done`: ok is 1 when it compiled, 0 on SyntaxError.
+    compile_done, compile_done, (filename: &str, ok: bool), |filename, ok| {
+        let f = c_string(filename);
+        arch::compile_done::fire(f.as_ptr(), ok as i32);
+    }
+);
+
+/// sys.audit(event, *args): fires the audit probe with the repr of the args
+/// tuple, built only while the probe is enabled.
 pub fn audit(vm: &Vm, event: &str, args: &[Value]) -> PyResult<()> {
+    #[cfg(feature = "probes")]
+    if arch::audit::enabled() {
+        let r = vm.repr(&Value::tuple(args.to_vec()))?;
+        let (e, a) = (c_string(event), c_string(&r));
+        arch::audit::fire(e.as_ptr(), a.as_ptr());
+    }
     let _ = (vm, event, args);
     Ok(())
 }
