@@ -1,0 +1,253 @@
+//! Probes seen by real tracers.
+//!
+//! - `sdt_notes_match_provider`: `readelf -n` of the built binary lists the
+//!   probes of provider/python.d with sys/sdt.h's argument specs and one
+//!   semaphore per probe.
+//! - `bpftrace_cases` / `gdb_cases`: every directory under tests/tracing/ holds
+//!   `prog.py`, `trace.bt`, `trace.gdb` and `expected`; each tracer runs the
+//!   program (with and without -O) and must print exactly `expected`. Both
+//!   tracers share one expected file, so they must see the same event stream.
+//!   gdb lines to compare start with "| ".
+//!
+//! A missing tracer (or no BPF) fails the test with a message saying so,
+//! unless `SONDE_TRACERS=optional` is set.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SONDE: &str = env!("CARGO_BIN_EXE_sonde");
+
+/// Probes declared in python.d whose events are not wired yet (gc and
+/// instance deletion belong to the garbage-collector issue; line, exception
+/// and cfunction are open work of the probes issue). The readelf test checks
+/// that these have no note, so the list has to shrink as they are wired.
+const NOT_YET_FIRED: &[&str] = &[
+    "line",
+    "gc__start",
+    "gc__done",
+    "instance__delete__start",
+    "instance__delete__done",
+    "exception__raise",
+    "exception__handled",
+    "cfunction__entry",
+    "cfunction__return",
+];
+
+fn tracers_optional() -> bool {
+    std::env::var("SONDE_TRACERS").map(|v| v == "optional").unwrap_or(false)
+}
+
+/// Whether `tool` can run; panics (the test fails) if not and tracers are required.
+fn have(tool: &str, why: &str) -> bool {
+    let ok = Command::new(tool)
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !ok {
+        assert!(
+            tracers_optional(),
+            "{tool} cannot run here ({why}); set SONDE_TRACERS=optional to skip tracer tests"
+        );
+        eprintln!("skipping: {tool} not available and SONDE_TRACERS=optional");
+    }
+    ok
+}
+
+fn case_dirs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tracing");
+    let mut v: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    v.sort();
+    assert!(!v.is_empty(), "no tracing cases under {}", root.display());
+    v
+}
+
+/// Output with the case's absolute directory written as @DIR@.
+fn normalize(text: &str, dir: &Path) -> String {
+    text.replace(&format!("{}/", dir.display()), "@DIR@/")
+}
+
+fn check(case: &Path, tracer: &str, opt: bool, got: &str, failures: &mut Vec<String>) {
+    let expected = fs::read_to_string(case.join("expected")).unwrap();
+    if got != expected {
+        failures.push(format!(
+            "{} under {}{}:\n--- expected\n{}--- got\n{}",
+            case.display(),
+            tracer,
+            if opt { " (-O)" } else { "" },
+            expected,
+            got
+        ));
+    }
+}
+
+#[test]
+fn bpftrace_cases() {
+    if !have("bpftrace", "install bpftrace; it needs root and kernel uprobes") {
+        return;
+    }
+    let mut failures = Vec::new();
+    for case in case_dirs() {
+        let script = fs::read_to_string(case.join("trace.bt")).unwrap().replace("@SONDE@", SONDE);
+        let tmp = std::env::temp_dir().join(format!("sonde-trace-{}", std::process::id()));
+        fs::create_dir_all(&tmp).unwrap();
+        let bt = tmp.join("trace.bt");
+        let out = tmp.join("out.txt");
+        fs::write(&bt, script).unwrap();
+        for opt in [false, true] {
+            let prog = case.join("prog.py");
+            let cmd = format!("{} {}{}", SONDE, if opt { "-O " } else { "" }, prog.display());
+            let _ = fs::remove_file(&out);
+            let st = Command::new("bpftrace")
+                .arg("-o")
+                .arg(&out)
+                .arg(&bt)
+                .arg("-c")
+                .arg(&cmd)
+                .output()
+                .unwrap();
+            let text = fs::read_to_string(&out).unwrap_or_default();
+            assert!(
+                text.contains("Attaching"),
+                "bpftrace did not attach (no BPF here? set SONDE_TRACERS=optional to skip):\n{}",
+                String::from_utf8_lossy(&st.stderr)
+            );
+            let got: String = normalize(&text, &case)
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with("Attaching "))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            check(&case, "bpftrace", opt, &got, &mut failures);
+        }
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn gdb_cases() {
+    if !have("gdb", "install gdb") {
+        return;
+    }
+    let mut failures = Vec::new();
+    for case in case_dirs() {
+        for opt in [false, true] {
+            let mut cmd = Command::new("gdb");
+            cmd.args(["-q", "-batch", "-nx", "-x"])
+                .arg(case.join("trace.gdb"))
+                .arg("--args")
+                .arg(SONDE);
+            if opt {
+                cmd.arg("-O");
+            }
+            let o = cmd.arg(case.join("prog.py")).output().unwrap();
+            let stdout = String::from_utf8_lossy(&o.stdout);
+            let got: String = normalize(&stdout, &case)
+                .lines()
+                .filter_map(|l| l.strip_prefix("| "))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            check(&case, "gdb", opt, &got, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// sys/sdt.h's spec for a D argument type.
+fn spec_for(ty: &str) -> &'static str {
+    match ty {
+        "int" => "-4@",
+        "long" => "-8@",
+        _ => "8@",
+    }
+}
+
+#[test]
+fn sdt_notes_match_provider() {
+    let o = Command::new("readelf")
+        .arg("-n")
+        .arg(SONDE)
+        .output()
+        .expect("readelf (binutils) is needed");
+    let text = String::from_utf8_lossy(&o.stdout);
+    let probes: HashMap<&str, &[(&str, &str)]> = sonde_arch::PROBES.iter().map(|(n, a)| (*n, *a)).collect();
+    if !sonde_arch::AVAILABLE {
+        assert!(!text.contains("stapsdt"), "a build without probes has SDT notes");
+        return;
+    }
+    // name -> set of semaphores seen at its sites
+    let mut seen: HashMap<String, Vec<String>> = HashMap::new();
+    let mut cur: Option<String> = None;
+    let mut sem = String::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(p) = line.strip_prefix("Provider: ") {
+            assert_eq!(p, "python");
+        } else if let Some(n) = line.strip_prefix("Name: ") {
+            assert!(probes.contains_key(n), "note for {n}, which python.d does not declare");
+            cur = Some(n.to_string());
+        } else if line.starts_with("Location: ") {
+            sem = line.rsplit("Semaphore: ").next().unwrap().to_string();
+            assert!(
+                u64::from_str_radix(sem.trim_start_matches("0x"), 16).unwrap() != 0,
+                "{line}: no semaphore"
+            );
+        } else if let Some(args) = line.strip_prefix("Arguments: ") {
+            let name = cur.take().expect("Arguments before Name");
+            let want = probes[name.as_str()];
+            let got: Vec<&str> = args.split_whitespace().collect();
+            assert_eq!(got.len(), want.len(), "{name}: {args}");
+            for (g, (ty, _)) in got.iter().zip(want.iter()) {
+                let spec = spec_for(ty);
+                assert!(
+                    g.starts_with(spec) && !g[spec.len()..].contains('@'),
+                    "{name}: {g} for a {ty} (want {spec})"
+                );
+            }
+            seen.entry(name).or_default().push(sem.clone());
+        }
+    }
+    let mut all_sems = Vec::new();
+    for (name, _) in sonde_arch::PROBES {
+        let fired = seen.get(*name);
+        if NOT_YET_FIRED.contains(name) {
+            assert!(fired.is_none(), "{name} now has a note: take it off NOT_YET_FIRED");
+            continue;
+        }
+        let sems = fired.unwrap_or_else(|| panic!("no SDT note for python:{name}"));
+        assert!(
+            sems.iter().all(|s| s == &sems[0]),
+            "{name}: sites with different semaphores {sems:?}"
+        );
+        all_sems.push(sems[0].clone());
+    }
+    let n = all_sems.len();
+    all_sems.sort();
+    all_sems.dedup();
+    assert_eq!(all_sems.len(), n, "two probes share a semaphore");
+    let syms = Command::new("readelf").args(["-sW"]).arg(SONDE).output().unwrap();
+    let syms = String::from_utf8_lossy(&syms.stdout);
+    for (name, _) in sonde_arch::PROBES.iter().filter(|(n, _)| !NOT_YET_FIRED.contains(n)) {
+        assert!(
+            syms.contains(&format!(" python_{name}_semaphore")),
+            "no symbol python_{name}_semaphore"
+        );
+    }
+}
+
+#[test]
+fn dtrace_module_reports_availability() {
+    let o = Command::new(SONDE)
+        .args(["-c", "import dtrace; print(dtrace.available)"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("{}\n", if sonde_arch::AVAILABLE { "True" } else { "False" })
+    );
+}
