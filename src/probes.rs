@@ -130,6 +130,43 @@ str_probe!(
     }
 );
 
+/// `exception__raise` (`handled` false) or `exception__handled` (true) for
+/// `exc` in frame `f`, at the line executing there.
+#[cfg(feature = "probes")]
+#[inline(never)]
+#[cold]
+fn fire_exception(vm: &Vm, f: &Frame, exc: &Value, handled: bool) {
+    let ty = c_string(&vm.type_of(exc).name);
+    let c = &f.code;
+    let line = c.line_of(f.lasti) as i32;
+    if handled {
+        arch::exception_handled::fire(ty.as_ptr(), c.c_filename.as_ptr(), c.c_name.as_ptr(), line);
+    } else {
+        arch::exception_raise::fire(ty.as_ptr(), c.c_filename.as_ptr(), c.c_name.as_ptr(), line);
+    }
+}
+
+/// An exception starts unwinding from frame `f` (raised there by `raise` or
+/// by the runtime).
+#[inline(always)]
+pub fn exception_raise(vm: &Vm, f: &Frame, exc: &Value) {
+    #[cfg(feature = "probes")]
+    if arch::exception_raise::enabled() {
+        fire_exception(vm, f, exc, false);
+    }
+    let _ = (vm, f, exc);
+}
+
+/// An except clause of frame `f` caught `exc`.
+#[inline(always)]
+pub fn exception_handled(vm: &Vm, f: &Frame, exc: &Value) {
+    #[cfg(feature = "probes")]
+    if arch::exception_handled::enabled() {
+        fire_exception(vm, f, exc, true);
+    }
+    let _ = (vm, f, exc);
+}
+
 /// sys.audit(event, *args): fires the audit probe with the repr of the args
 /// tuple, built only while the probe is enabled.
 pub fn audit(vm: &Vm, event: &str, args: &[Value]) -> PyResult<()> {

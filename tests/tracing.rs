@@ -29,8 +29,6 @@ const NOT_YET_FIRED: &[&str] = &[
     "gc__done",
     "instance__delete__start",
     "instance__delete__done",
-    "exception__raise",
-    "exception__handled",
     "cfunction__entry",
     "cfunction__return",
 ];

@@ -1123,6 +1123,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
+                self.emit(Instr::ExcHandled);
                 match &h.name {
                     Some(name) => {
                         let cleanup = self.new_label();

@@ -88,6 +88,9 @@ fn handle_error(vm: &Vm, f: &mut Frame, e: PyErr) -> PyResult<()> {
         });
         if !reraise {
             let fresh = data.traceback.is_empty();
+            if fresh {
+                crate::probes::exception_raise(vm, f, &e.0);
+            }
             data.traceback.push(TbEntry {
                 code: f.code.clone(),
                 instr: f.lasti,
@@ -807,6 +810,9 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::RaiseVarargs { n } => {
                 return Err(do_raise(vm, f, n)?);
+            }
+            Instr::ExcHandled => {
+                crate::probes::exception_handled(vm, f, top(f));
             }
             Instr::CheckExcMatch => {
                 let ty = pop(f);

@@ -149,6 +149,8 @@ instructions! {
     RaiseVarargs { n } => (-(n as i32)) calls true;
     /// exc, type -> exc, matches
     CheckExcMatch => (0) calls true;
+    /// exc -> exc: an except clause caught TOS (fires exception__handled).
+    ExcHandled => (0) calls false;
     /// exit, prev, exc -> exit, prev, exc, exit(type, exc, tb)
     WithExceptStart => (1) calls true;
     /// exit -> : call exit(None, None, None)
