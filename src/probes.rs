@@ -46,10 +46,48 @@ fn fire_function_return(frame: &Frame) {
     arch::function_return::fire(c.c_filename.as_ptr(), c.c_name.as_ptr(), c.line_of(frame.lasti) as i32);
 }
 
-/// Call a builtin; the cfunction probes wrap it.
+/// Call a builtin.
 #[inline(always)]
 pub fn cfunction_call(vm: &Vm, b: &Rc<Builtin>, args: Args) -> PyResult<Value> {
     (b.func)(vm, args)
+}
+
+/// Whether either cfunction probe is enabled (checked by the VM's call
+/// instructions before they call a builtin).
+#[inline(always)]
+pub fn cfunction_enabled() -> bool {
+    #[cfg(feature = "probes")]
+    return arch::cfunction_entry::enabled() || arch::cfunction_return::enabled();
+    #[cfg(not(feature = "probes"))]
+    false
+}
+
+/// Call builtin `b` from the Python code of frame `f` with the cfunction
+/// probes around it: filename and lineno are the caller's, module is where the
+/// builtin lives (`builtins` for methods of built-in types).
+#[inline(never)]
+#[cold]
+pub fn cfunction_traced(vm: &Vm, f: &Frame, b: &Rc<Builtin>, args: Args) -> PyResult<Value> {
+    #[cfg(feature = "probes")]
+    {
+        let c = &f.code;
+        let line = c.line_of(f.lasti) as i32;
+        let name = c_string(b.name);
+        let module = c_string(if b.is_method || b.owner.is_empty() { "builtins" } else { b.owner });
+        if arch::cfunction_entry::enabled() {
+            arch::cfunction_entry::fire(c.c_filename.as_ptr(), name.as_ptr(), line, module.as_ptr());
+        }
+        let r = vm.call_args(&Value::Builtin(b.clone()), args);
+        if arch::cfunction_return::enabled() {
+            arch::cfunction_return::fire(c.c_filename.as_ptr(), name.as_ptr(), line, module.as_ptr());
+        }
+        r
+    }
+    #[cfg(not(feature = "probes"))]
+    {
+        let _ = f;
+        vm.call_args(&Value::Builtin(b.clone()), args)
+    }
 }
 
 /// A NUL-terminated copy of `s` for a probe argument, made only inside an

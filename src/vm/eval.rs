@@ -72,6 +72,18 @@ fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     }
 }
 
+/// A call made by the Python code of frame `f`: where the cfunction probes
+/// see calls of builtins.
+#[inline(always)]
+fn call_from(vm: &Vm, f: &Frame, func: &Value, args: Args) -> PyResult<Value> {
+    if let Value::Builtin(b) = func {
+        if crate::probes::cfunction_enabled() {
+            return crate::probes::cfunction_traced(vm, f, b, args);
+        }
+    }
+    vm.call_args(func, args)
+}
+
 /// Record the traceback entry, chain the context, and find a handler in this
 /// frame (setting `ip` to it) or give the exception back.
 fn handle_error(vm: &Vm, f: &mut Frame, e: PyErr) -> PyResult<()> {
@@ -294,11 +306,11 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     let args: Vec<Value> = f.stack.drain(base + 2..).collect();
                     f.stack.pop();
                     let func = pop(f);
-                    vm.call(&func, args)?
+                    call_from(vm, f, &func, Args::new(args))?
                 } else {
                     let args: Vec<Value> = f.stack.drain(base + 1..).collect();
                     let func = pop(f);
-                    vm.call(&func, args)?
+                    call_from(vm, f, &func, Args::new(args))?
                 };
                 f.stack.push(r);
             }
@@ -610,7 +622,7 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     _ => {
                         let args: Vec<Value> = f.stack.drain(at..).collect();
                         let func = pop(f);
-                        vm.call(&func, args)?
+                        call_from(vm, f, &func, Args::new(args))?
                     }
                 };
                 f.stack.push(r);
@@ -631,7 +643,7 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         _ => unreachable!(),
                     })
                     .collect();
-                let r = vm.call_args(&func, Args { args, kwargs })?;
+                let r = call_from(vm, f, &func, Args { args, kwargs })?;
                 f.stack.push(r);
             }
             Instr::CallEx { has_kw } => {
@@ -651,7 +663,7 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         }
                     }
                 }
-                let r = vm.call_args(&func, Args { args, kwargs })?;
+                let r = call_from(vm, f, &func, Args { args, kwargs })?;
                 f.stack.push(r);
             }
             Instr::MakeFunction { flags } => {
