@@ -46,6 +46,47 @@ fn fire_function_return(frame: &Frame) {
     arch::function_return::fire(c.c_filename.as_ptr(), c.c_name.as_ptr(), c.line_of(frame.lasti) as i32);
 }
 
+/// Whether the line probe is enabled (read at frame start and backward jumps).
+#[inline(always)]
+pub fn line_enabled() -> bool {
+    #[cfg(feature = "probes")]
+    return arch::line::enabled();
+    #[cfg(not(feature = "probes"))]
+    false
+}
+
+/// Called before every instruction while the frame runs in line-traced mode:
+/// fires `line` with CPython's rule, when execution reaches a new line or
+/// jumps backward (a loop header fires on every iteration).
+#[inline(always)]
+pub fn line(f: &mut Frame) {
+    let ip = f.ip;
+    let c = &f.code;
+    // A backward jump is transparent: the line it lands on fires instead
+    // (CPython's JUMP_BACKWARD never starts a line of its own).
+    if let crate::vm::instr::Instr::Jump { target } = c.instrs[ip] {
+        if (target as usize) < ip {
+            return;
+        }
+    }
+    let prev = std::mem::replace(&mut f.trace_prev, ip);
+    let line = c.line_of(ip);
+    if line != 0 && (prev == crate::vm::frame::NO_PREV || ip <= prev || line != c.line_of(prev)) {
+        fire_line(f, line);
+    }
+}
+
+#[inline(never)]
+#[cold]
+fn fire_line(f: &Frame, line: u32) {
+    #[cfg(feature = "probes")]
+    if arch::line::enabled() {
+        let c = &f.code;
+        arch::line::fire(c.c_filename.as_ptr(), c.c_name.as_ptr(), line as i32);
+    }
+    let _ = (f, line);
+}
+
 /// Call a builtin.
 #[inline(always)]
 pub fn cfunction_call(vm: &Vm, b: &Rc<Builtin>, args: Args) -> PyResult<Value> {

@@ -12,13 +12,16 @@ use std::rc::Rc;
 
 use crate::objects::{Args, ExcData, Function, Generator, Instance, Kind, TbEntry};
 use crate::value::{PyStr, Value};
-use crate::vm::frame::{Block, Frame};
+use crate::vm::frame::{Block, Frame, NO_PREV};
 use crate::vm::instr::Instr;
 use crate::vm::{call, exc, import, ops, PyErr, PyResult, Vm};
 
 pub enum Exit {
     Return(Value),
     Yield(Value),
+    /// Internal to `execute`: the line probe was enabled or disabled at a
+    /// backward jump; continue the frame in the other mode.
+    Switch,
 }
 
 /// How a generator is resumed.
@@ -31,6 +34,7 @@ pub enum Resume {
 pub fn run_frame(vm: &Vm, frame: &mut Frame) -> PyResult<Value> {
     match run(vm, frame, None)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        Exit::Switch => unreachable!("execute handles Switch"),
     }
 }
 
@@ -64,8 +68,19 @@ fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         f.reraise = false;
         handle_error(vm, f, e)?;
     }
+    // A resumed generator continues from its yield, which the line probe
+    // treats as the previous instruction (so resuming is not a new line).
+    f.trace_prev = if f.ip == 0 { NO_PREV } else { f.lasti };
     loop {
-        match step(vm, f) {
+        // The line probe is noticed here (frame start, after an exception is
+        // caught) and at backward jumps; the untraced loop never looks at it.
+        let r = if crate::probes::line_enabled() {
+            step::<true>(vm, f)
+        } else {
+            step::<false>(vm, f)
+        };
+        match r {
+            Ok(Exit::Switch) => {}
             Ok(exit) => return Ok(exit),
             Err(e) => handle_error(vm, f, e)?,
         }
@@ -160,11 +175,17 @@ fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
 
 /// Execute instructions until the frame returns or yields; errors go back to
 /// `execute` for unwinding.
-fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
+/// Run instructions until the frame returns, yields or raises. `TRACE` is the
+/// line probe's mode: this function is compiled twice, and only the traced
+/// copy checks lines.
+fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
     let code = f.code.clone();
     let instrs = &code.instrs[..];
     loop {
         let ins = instrs[f.ip];
+        if TRACE {
+            crate::probes::line(f);
+        }
         f.lasti = f.ip;
         f.ip += 1;
         match ins {
@@ -560,7 +581,14 @@ fn step(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 f.stack.push(r);
             }
-            Instr::Jump { target } => f.ip = target as usize,
+            Instr::Jump { target } => {
+                f.ip = target as usize;
+                if f.ip < f.lasti && crate::probes::line_enabled() != TRACE {
+                    // The traced loop sees this jump as backward and fires the target's line.
+                    f.trace_prev = f.lasti;
+                    return Ok(Exit::Switch);
+                }
+            }
             Instr::PopJumpIfFalse { target } => {
                 let v = pop(f);
                 let t = match v {
@@ -1217,6 +1245,7 @@ fn finish(vm: &Vm, g: &Rc<Generator>, frame: Box<Frame>, r: PyResult<Exit>) -> P
             Ok(GenResult::Yield(v))
         }
         Ok(Exit::Return(v)) => Ok(GenResult::Return(v)),
+        Ok(Exit::Switch) => unreachable!("execute handles Switch"),
         Err(e) => {
             if vm.is_exc(&e, &vm.types.exc.stop_iteration) {
                 let new = vm.runtime_error("generator raised StopIteration");

@@ -35,7 +35,13 @@ pub struct Frame {
     pub reraise: bool,
     /// Index of the instruction being executed (for tracebacks and probes).
     pub lasti: usize,
+    /// The instruction the line probe saw last in this frame (`NO_PREV`
+    /// before the first); only maintained while the probe is enabled.
+    pub trace_prev: usize,
 }
+
+/// `Frame::trace_prev` before the frame has run an instruction under the line probe.
+pub const NO_PREV: usize = usize::MAX;
 
 type Pool = (Vec<Vec<Value>>, Vec<Vec<Option<Value>>>);
 
@@ -84,6 +90,7 @@ impl Frame {
             locals,
             reraise: false,
             lasti: 0,
+            trace_prev: NO_PREV,
             ip: 0,
             code,
         }
