@@ -240,3 +240,119 @@ fn dtrace_module_reports_availability() {
         format!("{}\n", if sonde_arch::AVAILABLE { "True" } else { "False" })
     );
 }
+
+/// The load address of the sonde binary in process `pid` (its mapping at file offset 0).
+fn load_base(pid: u32) -> u64 {
+    let maps = fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
+    let line = maps
+        .lines()
+        .find(|l| l.ends_with(SONDE) && l.split_whitespace().nth(2) == Some("00000000"))
+        .unwrap();
+    u64::from_str_radix(line.split('-').next().unwrap(), 16).unwrap()
+}
+
+/// The semaphore addresses (link-time) of `probe` from the binary's notes.
+fn semaphore_of(probe: &str) -> u64 {
+    let o = Command::new("readelf").arg("-n").arg(SONDE).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    let mut lines = text.lines().map(str::trim);
+    while let Some(l) = lines.next() {
+        if l == format!("Name: {probe}") {
+            let loc = lines.next().unwrap();
+            let sem = loc.rsplit("Semaphore: 0x").next().unwrap();
+            return u64::from_str_radix(sem, 16).unwrap();
+        }
+    }
+    panic!("no note for {probe}");
+}
+
+fn read_u16(pid: u32, addr: u64) -> u16 {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = fs::File::open(format!("/proc/{pid}/mem")).unwrap();
+    f.seek(SeekFrom::Start(addr)).unwrap();
+    let mut b = [0u8; 2];
+    f.read_exact(&mut b).unwrap();
+    u16::from_ne_bytes(b)
+}
+
+/// bpftrace attaches to a running sonde by pid ten times in a row, alternating
+/// the function and line probes (the line probe must take effect mid-loop),
+/// sees an event each time, detaches; the semaphores are back to zero and the
+/// program finishes with its normal output.
+#[test]
+fn bpftrace_attach_detach_running_process() {
+    if !sonde_arch::AVAILABLE || !have("bpftrace", "install bpftrace; it needs root and kernel uprobes") {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("sonde-attach-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let stop = dir.join("stop");
+    let prog = dir.join("spin.py");
+    fs::write(
+        &prog,
+        format!(
+            "import os\ndef tick(n):\n    return n + 1\nn = 0\nwhile not os.path.exists({:?}):\n    n = tick(n)\nprint('done', n > 0)\n",
+            stop.display().to_string()
+        ),
+    )
+    .unwrap();
+    let child = Command::new(SONDE).arg(&prog).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let pid = child.id();
+    // Kill the spinning program if an assertion fails before it is told to stop.
+    struct KillOnDrop(Option<std::process::Child>);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            if let Some(c) = self.0.as_mut() {
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+        }
+    }
+    let mut guard = KillOnDrop(Some(child));
+    let base = load_base_when_mapped(pid);
+    let sems = [semaphore_of("function__entry"), semaphore_of("line")];
+    for cycle in 0..10 {
+        let (probe, pred) = if cycle % 2 == 0 {
+            ("function__entry", "str(arg1) == \"tick\"")
+        } else {
+            ("line", "arg2 == 6")
+        };
+        let script = format!("usdt:{SONDE}:python:{probe} /{pred}/ {{ printf(\"seen {probe}\\n\"); exit(); }}");
+        let o = Command::new("timeout")
+            .args(["60", "bpftrace", "-p", &pid.to_string(), "-e", &script])
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains(&format!("seen {probe}")),
+            "cycle {cycle}: no {probe} event from a running process:\n{out}\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for s in sems {
+            assert_eq!(
+                read_u16(pid, base + s),
+                0,
+                "cycle {cycle}: a semaphore stayed raised after detaching"
+            );
+        }
+    }
+    fs::write(&stop, "").unwrap();
+    let o = guard.0.take().unwrap().wait_with_output().unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "done True\n");
+}
+
+/// `load_base` once the process has mapped its binary.
+fn load_base_when_mapped(pid: u32) -> u64 {
+    for _ in 0..500 {
+        let mapped = fs::read_to_string(format!("/proc/{pid}/maps"))
+            .map(|m| m.contains(SONDE))
+            .unwrap_or(false);
+        if mapped {
+            return load_base(pid);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("sonde never mapped its binary");
+}
