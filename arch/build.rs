@@ -87,7 +87,9 @@ fn emit_noop(out: &mut String, p: &Probe) {
 fn sdt_arg(ty: &str, i: usize, arch: &str) -> String {
     match (ty, arch) {
         ("int", "x86_64") => format!("-4@{{{i}:e}}"),
-        ("int", _) => format!("-4@{{{i}:w}}"),
+        // bcc and bpftrace parse only x registers on aarch64: the int goes in
+        // sign-extended to 64 bits and the spec reads its low 4 bytes.
+        ("int", _) => format!("-4@{{{i}}}"),
         ("long", _) => format!("-8@{{{i}}}"),
         (_, _) => format!("8@{{{i}}}"),
     }
@@ -101,7 +103,17 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     let sem = format!("python_{}_semaphore", p.name);
     let params: Vec<String> = p.args.iter().map(|(t, n)| format!("{}: {}", n, rust_type(t))).collect();
     let specs: Vec<String> = p.args.iter().enumerate().map(|(i, (t, _))| sdt_arg(t, i, arch)).collect();
-    let operands: Vec<String> = p.args.iter().map(|(_, n)| format!("in(reg) {n}")).collect();
+    let operands: Vec<String> = p
+        .args
+        .iter()
+        .map(|(t, n)| {
+            if t == "int" && arch != "x86_64" {
+                format!("in(reg) i64::from({n})")
+            } else {
+                format!("in(reg) {n}")
+            }
+        })
+        .collect();
     let _ = writeln!(out, "\n/// `python:{}`", p.name);
     let _ = writeln!(out, "pub mod {} {{", rname);
     let _ = writeln!(
