@@ -280,7 +280,7 @@ fn isinstance(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(isinstance_of(vm, &args.args[0], &args.args[1])?))
 }
 
-fn isinstance_of(vm: &Vm, v: &Value, cls: &Value) -> PyResult<bool> {
+pub(crate) fn isinstance_of(vm: &Vm, v: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
         Value::Class(c) => {
             if vm.isinstance(v, c) {

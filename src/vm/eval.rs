@@ -958,10 +958,12 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::MatchInstance => {
                 let cls = pop(f);
                 let subj = pop(f);
-                let Value::Class(c) = &cls else {
+                if !matches!(cls, Value::Class(_)) {
                     return Err(vm.type_error("called match pattern must be a class"));
-                };
-                f.stack.push(Value::Bool(vm.isinstance(&subj, c)));
+                }
+                // isinstance() semantics, so a metaclass __instancecheck__ counts.
+                let r = crate::builtins::isinstance_of(vm, &subj, &cls)?;
+                f.stack.push(Value::Bool(r));
             }
             Instr::MatchPos { pos, target } => {
                 let cls = pop(f);

@@ -46,6 +46,9 @@ macro_rules! instructions {
             }
             /// Every instruction name, in definition order.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+            /// Every instruction with whether it can run Python code (and so
+            /// fire the function probes): the tracing coverage test's checklist.
+            pub const MAY_CALL: &'static [(&'static str, bool)] = &[$((stringify!($name), $calls)),*];
         }
     };
 }
