@@ -466,3 +466,32 @@ fn every_calling_instruction_fires_function_entry() {
         assert!(ok, "coverage/prog.py:{ln} ({}) entered no Python function", names.join(" "));
     }
 }
+
+/// systemtap-sdt-dev's `dtrace -h` accepts provider/python.d, and the header it
+/// writes names the same semaphores the binary carries.
+#[test]
+fn dtrace_h_accepts_provider() {
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("provider/python.d");
+    let out = std::env::temp_dir().join(format!("sonde-python-sdt-{}.h", std::process::id()));
+    let r = Command::new("dtrace").arg("-h").arg("-s").arg(&d).arg("-o").arg(&out).output();
+    let Ok(o) = r else {
+        assert!(
+            tracers_optional(),
+            "dtrace (systemtap-sdt-dev) is not installed; set SONDE_TRACERS=optional to skip"
+        );
+        return;
+    };
+    assert!(
+        o.status.success(),
+        "dtrace -h rejected python.d:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let h = fs::read_to_string(&out).unwrap();
+    let _ = fs::remove_file(&out);
+    for (name, _) in sonde_arch::PROBES {
+        let sem = format!("unsigned short python_{name}_semaphore ");
+        assert!(h.contains(&sem), "dtrace -h declares no {sem}");
+        let upper = format!("PYTHON_{}_ENABLED()", name.replace("__", "_").to_uppercase());
+        assert!(h.contains(&upper), "dtrace -h defines no {upper}");
+    }
+}
