@@ -495,3 +495,142 @@ fn dtrace_h_accepts_provider() {
         assert!(h.contains(&upper), "dtrace -h defines no {upper}");
     }
 }
+
+/// The SystemTap tapset and the example .stp scripts elaborate (`stap -p2`)
+/// against the built binary, with a stub kernel tree (SystemTap wants one
+/// even for pass 2). Every alias of the tapset is used with its variables.
+/// Debian's systemtap ships its own python.stp (for libpython) defining
+/// python.function.entry/return; it is left out of the tapset path here.
+#[test]
+fn stap_elaborates_tapset_and_examples() {
+    if !sonde_arch::AVAILABLE {
+        return;
+    }
+    if Command::new("stap").arg("-V").output().is_err() {
+        assert!(
+            tracers_optional(),
+            "stap (systemtap) is not installed; set SONDE_TRACERS=optional to skip"
+        );
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = std::env::temp_dir().join(format!("sonde-stap-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    // The stub kernel tree.
+    let kdir = tmp.join("kernel");
+    fs::create_dir_all(kdir.join("include/config")).unwrap();
+    fs::write(
+        kdir.join(".config"),
+        "CONFIG_UPROBES=y\nCONFIG_TRACEPOINTS=y\nCONFIG_ARCH_SUPPORTS_UPROBES=y\n",
+    )
+    .unwrap();
+    let release = Command::new("uname").arg("-r").output().unwrap().stdout;
+    fs::write(kdir.join("include/config/kernel.release"), release).unwrap();
+    fs::write(kdir.join("Module.symvers"), "").unwrap();
+    // The system tapsets without Debian's python.stp.
+    let sys = tmp.join("tapset");
+    let st = Command::new("cp")
+        .arg("-r")
+        .arg("/usr/share/systemtap/tapset")
+        .arg(&sys)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let _ = fs::remove_file(sys.join("python.stp"));
+    // Ours, with the binary's path.
+    let ours = tmp.join("sonde");
+    fs::create_dir_all(&ours).unwrap();
+    let tapset = fs::read_to_string(root.join("provider/python.stp")).unwrap();
+    fs::write(ours.join("sonde_python.stp"), tapset.replace("@SONDE@", SONDE)).unwrap();
+    // A script using every alias and every variable it defines.
+    let mut all = String::new();
+    for (name, args) in sonde_arch::PROBES {
+        let opt = if NOT_YET_FIRED.contains(name) { " ?" } else { "" };
+        let vars: Vec<String> = args
+            .iter()
+            .map(|(t, n)| {
+                format!(
+                    "{}{}",
+                    if t.contains("char") { "" } else { "sprint" },
+                    if t.contains("char") { n.to_string() } else { format!("({n})") }
+                )
+            })
+            .collect();
+        all.push_str(&format!(
+            "probe python.{}{opt} {{ println({}) }}\n",
+            name.replace("__", "."),
+            vars.join(" . \" \" . ")
+        ));
+    }
+    fs::write(tmp.join("all.stp"), &all).unwrap();
+    let mut scripts = vec![tmp.join("all.stp")];
+    let mut examples: Vec<PathBuf> = fs::read_dir(root.join("provider/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "stp"))
+        .collect();
+    examples.sort();
+    assert!(!examples.is_empty());
+    scripts.extend(examples);
+    let mut failures = Vec::new();
+    for s in &scripts {
+        let o = Command::new("stap")
+            .env("SYSTEMTAP_TAPSET", &sys)
+            .arg("-r")
+            .arg(&kdir)
+            .arg("-p2")
+            .arg("-I")
+            .arg(&ours)
+            .arg(s)
+            .output()
+            .unwrap();
+        if !o.status.success() {
+            failures.push(format!("{}:\n{}", s.display(), String::from_utf8_lossy(&o.stderr)));
+        }
+    }
+    let _ = fs::remove_dir_all(&tmp);
+    assert!(failures.is_empty(), "stap -p2 failed:\n{}", failures.join("\n"));
+}
+
+/// Every example bpftrace script in provider/examples runs against a real
+/// program: it attaches, prints something and exits cleanly.
+#[test]
+fn bpftrace_examples_run() {
+    if !sonde_arch::AVAILABLE || !have("bpftrace", "install bpftrace; it needs root and kernel uprobes") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let prog = root.join("tests/tracing/events/prog.py");
+    let mut scripts: Vec<PathBuf> = fs::read_dir(root.join("provider/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bt"))
+        .collect();
+    scripts.sort();
+    assert!(!scripts.is_empty());
+    let tmp = std::env::temp_dir().join(format!("sonde-examples-{}", std::process::id()));
+    fs::create_dir_all(&tmp).unwrap();
+    for s in scripts {
+        let bt = tmp.join("x.bt");
+        let out = tmp.join("out.txt");
+        fs::write(&bt, fs::read_to_string(&s).unwrap().replace("@SONDE@", SONDE)).unwrap();
+        let _ = fs::remove_file(&out);
+        let o = Command::new("bpftrace")
+            .arg("-o")
+            .arg(&out)
+            .arg(&bt)
+            .arg("-c")
+            .arg(format!("{} {}", SONDE, prog.display()))
+            .output()
+            .unwrap();
+        let text = fs::read_to_string(&out).unwrap_or_default();
+        let body: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with("Attaching")).collect();
+        assert!(
+            o.status.success() && text.contains("Attaching") && !body.is_empty(),
+            "{} printed nothing:\n{text}\n{}",
+            s.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let _ = fs::remove_dir_all(&tmp);
+}
