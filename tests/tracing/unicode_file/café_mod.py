@@ -1,0 +1,2 @@
+def größe():
+    return "ß"
