@@ -1,0 +1,2 @@
+# A package: its __init__ runs first.
+name = "pkg"
