@@ -131,14 +131,8 @@ pub fn cfunction_traced(vm: &Vm, f: &Frame, b: &Rc<Builtin>, args: Args) -> PyRe
     }
 }
 
-/// A NUL-terminated copy of `s` for a probe argument, made only inside an
-/// enabled branch. Interior NULs (impossible in identifiers and paths the VM
-/// makes, possible in `sys.audit` strings) cut the string there, as C would.
 #[cfg(feature = "probes")]
-fn c_string(s: &str) -> std::ffi::CString {
-    let end = s.find('\0').unwrap_or(s.len());
-    std::ffi::CString::new(&s[..end]).unwrap_or_default()
-}
+use crate::objects::c_string;
 
 /// Generates a probe hook with `&str`-like arguments converted in a cold,
 /// out-of-line helper that runs only while the probe is enabled.
@@ -164,16 +158,14 @@ macro_rules! str_probe {
 str_probe!(
     /// `instance__new__start`: a Python-level class is about to be instantiated.
     instance_new_start, instance_new_start, (cls: &Rc<Class>), |cls| {
-        let (n, f) = (c_string(&cls.name), c_string(&cls.filename));
-        arch::instance_new_start::fire(n.as_ptr(), f.as_ptr());
+        arch::instance_new_start::fire(cls.c_name.as_ptr(), cls.c_filename.as_ptr());
     }
 );
 
 str_probe!(
     /// `instance__new__done`: its `__new__`/`__init__` finished (or raised).
     instance_new_done, instance_new_done, (cls: &Rc<Class>), |cls| {
-        let (n, f) = (c_string(&cls.name), c_string(&cls.filename));
-        arch::instance_new_done::fire(n.as_ptr(), f.as_ptr());
+        arch::instance_new_done::fire(cls.c_name.as_ptr(), cls.c_filename.as_ptr());
     }
 );
 
@@ -215,13 +207,14 @@ str_probe!(
 #[inline(never)]
 #[cold]
 fn fire_exception(vm: &Vm, f: &Frame, exc: &Value, handled: bool) {
-    let ty = c_string(&vm.type_of(exc).name);
+    let cls = vm.type_of(exc);
+    let ty = cls.c_name.as_ptr();
     let c = &f.code;
     let line = c.line_of(f.lasti) as i32;
     if handled {
-        arch::exception_handled::fire(ty.as_ptr(), c.c_filename.as_ptr(), c.c_name.as_ptr(), line);
+        arch::exception_handled::fire(ty, c.c_filename.as_ptr(), c.c_name.as_ptr(), line);
     } else {
-        arch::exception_raise::fire(ty.as_ptr(), c.c_filename.as_ptr(), c.c_name.as_ptr(), line);
+        arch::exception_raise::fire(ty, c.c_filename.as_ptr(), c.c_name.as_ptr(), line);
     }
 }
 

@@ -66,8 +66,20 @@ pub struct Class {
     pub builtin: bool,
     /// The file the class was defined in (probes report it).
     pub filename: String,
+    /// `name` and `filename` NUL-terminated, made once with the class, for
+    /// the instance and exception probes.
+    pub c_name: std::ffi::CString,
+    pub c_filename: std::ffi::CString,
     /// The metaclass, when it is not `type`.
     pub meta: RefCell<Option<Rc<Class>>>,
+}
+
+/// A NUL-terminated copy of `s` for a probe argument. An interior NUL (not
+/// possible in identifiers or paths the VM makes; possible in strings a
+/// program passes to `sys.audit`) ends the string there, as C would read it.
+pub fn c_string(s: &str) -> std::ffi::CString {
+    let end = s.find('\0').unwrap_or(s.len());
+    std::ffi::CString::new(&s[..end]).unwrap_or_default()
 }
 
 impl Class {

@@ -494,6 +494,8 @@ pub fn type_new(
         kind,
         builtin: false,
         filename: filename.to_string(),
+        c_name: crate::objects::c_string(name),
+        c_filename: crate::objects::c_string(filename),
         meta: RefCell::new(None),
     });
     let _ = make_class;

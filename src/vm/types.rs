@@ -17,6 +17,8 @@ pub fn make_class(name: &str, kind: Kind, bases: Vec<Rc<Class>>, module: &str) -
         kind,
         builtin: module == "builtins",
         filename: String::new(),
+        c_name: crate::objects::c_string(name),
+        c_filename: Default::default(),
         meta: RefCell::new(None),
     })
 }
