@@ -74,6 +74,29 @@ pub struct Class {
     pub meta: RefCell<Option<Rc<Class>>>,
 }
 
+/// `n` arguments given to `name`, which takes `min..=max`: CPython's messages.
+fn count_check(vm: &Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    Err(vm.type_error(if min == 1 && max == 1 {
+        format!("{}() takes exactly one argument ({} given)", name, n)
+    } else if max == 0 {
+        format!("{}() takes no arguments ({} given)", name, n)
+    } else if n > max {
+        if min == max {
+            format!("{} expected {} argument{}, got {}", name, max, s(max), n)
+        } else {
+            format!("{} expected at most {} argument{}, got {}", name, max, s(max), n)
+        }
+    } else if min == max {
+        format!("{} expected {} argument{}, got {}", name, min, s(min), n)
+    } else {
+        format!("{} expected at least {} argument{}, got {}", name, min, s(min), n)
+    }))
+}
+
 /// A NUL-terminated copy of `s` for a probe argument. An interior NUL (not
 /// possible in identifiers or paths the VM makes; possible in strings a
 /// program passes to `sys.audit`) ends the string there, as C would read it.
@@ -275,50 +298,12 @@ impl Args {
     }
     /// Check the positional count, with CPython's messages.
     pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
-        let n = self.args.len() + self.kwargs.len();
-        if n >= min && n <= max {
-            return Ok(());
-        }
-        let s = |k: usize| if k == 1 { "" } else { "s" };
-        Err(vm.type_error(if min == 1 && max == 1 {
-            format!("{}() takes exactly one argument ({} given)", name, n)
-        } else if max == 0 {
-            format!("{}() takes no arguments ({} given)", name, n)
-        } else if n > max {
-            if min == max {
-                format!("{} expected {} argument{}, got {}", name, max, s(max), n)
-            } else {
-                format!("{} expected at most {} argument{}, got {}", name, max, s(max), n)
-            }
-        } else if min == max {
-            format!("{} expected {} argument{}, got {}", name, min, s(min), n)
-        } else {
-            format!("{} expected at least {} argument{}, got {}", name, min, s(min), n)
-        }))
+        count_check(vm, name, self.args.len() + self.kwargs.len(), min, max)
     }
     /// Like `check`, for methods: `self` (or `cls`) is not counted, as CPython counts.
     pub fn check_m(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
         let n = (self.args.len() + self.kwargs.len()).saturating_sub(1);
-        if n + 1 >= min && n < max {
-            return Ok(());
-        }
-        let (min, max) = (min.saturating_sub(1), max.saturating_sub(1));
-        let s = |k: usize| if k == 1 { "" } else { "s" };
-        Err(vm.type_error(if min == 1 && max == 1 {
-            format!("{}() takes exactly one argument ({} given)", name, n)
-        } else if max == 0 {
-            format!("{}() takes no arguments ({} given)", name, n)
-        } else if n > max {
-            if min == max {
-                format!("{} expected {} argument{}, got {}", name, max, s(max), n)
-            } else {
-                format!("{} expected at most {} argument{}, got {}", name, max, s(max), n)
-            }
-        } else if min == max {
-            format!("{} expected {} argument{}, got {}", name, min, s(min), n)
-        } else {
-            format!("{} expected at least {} argument{}, got {}", name, min, s(min), n)
-        }))
+        count_check(vm, name, n, min.saturating_sub(1), max.saturating_sub(1))
     }
     pub fn no_kwargs(&self, vm: &Vm, name: &str) -> PyResult<()> {
         if self.kwargs.is_empty() {
