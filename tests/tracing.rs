@@ -76,6 +76,40 @@ fn check(case: &Path, tracer: &str, opt: bool, got: &str, failures: &mut Vec<Str
     }
 }
 
+/// What a bpftrace run printed: its exit status, the `-o` output file, stderr.
+struct Bpftrace {
+    status: std::process::ExitStatus,
+    out: String,
+    stderr: String,
+}
+
+/// Run bpftrace on `script` (with @SONDE@ replaced by the binary's path)
+/// with `-c cmd`, collecting its output through `-o` so the traced program's
+/// own stdout stays apart.
+fn run_bpftrace(script: &str, cmd: &str) -> Bpftrace {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = std::env::temp_dir().join(format!("sonde-bpftrace-{}-{n}", std::process::id()));
+    fs::create_dir_all(&tmp).unwrap();
+    let (bt, out) = (tmp.join("trace.bt"), tmp.join("out.txt"));
+    fs::write(&bt, script.replace("@SONDE@", SONDE)).unwrap();
+    let o = Command::new("bpftrace")
+        .arg("-o")
+        .arg(&out)
+        .arg(&bt)
+        .arg("-c")
+        .arg(cmd)
+        .output()
+        .unwrap();
+    let text = fs::read_to_string(&out).unwrap_or_default();
+    let _ = fs::remove_dir_all(&tmp);
+    Bpftrace {
+        status: o.status,
+        out: text,
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
 #[test]
 fn bpftrace_cases() {
     if !have("bpftrace", "install bpftrace; it needs root and kernel uprobes") {
@@ -83,29 +117,16 @@ fn bpftrace_cases() {
     }
     let mut failures = Vec::new();
     for case in case_dirs() {
-        let script = fs::read_to_string(case.join("trace.bt")).unwrap().replace("@SONDE@", SONDE);
-        let tmp = std::env::temp_dir().join(format!("sonde-trace-{}", std::process::id()));
-        fs::create_dir_all(&tmp).unwrap();
-        let bt = tmp.join("trace.bt");
-        let out = tmp.join("out.txt");
-        fs::write(&bt, script).unwrap();
+        let script = fs::read_to_string(case.join("trace.bt")).unwrap();
         for opt in [false, true] {
             let prog = case.join("prog.py");
             let cmd = format!("{} {}{}", SONDE, if opt { "-O " } else { "" }, prog.display());
-            let _ = fs::remove_file(&out);
-            let st = Command::new("bpftrace")
-                .arg("-o")
-                .arg(&out)
-                .arg(&bt)
-                .arg("-c")
-                .arg(&cmd)
-                .output()
-                .unwrap();
-            let text = fs::read_to_string(&out).unwrap_or_default();
+            let r = run_bpftrace(&script, &cmd);
+            let text = r.out;
             assert!(
                 text.contains("Attaching"),
                 "bpftrace did not attach (no BPF here? set SONDE_TRACERS=optional to skip):\n{}",
-                String::from_utf8_lossy(&st.stderr)
+                r.stderr
             );
             let got: String = normalize(&text, &case)
                 .lines()
@@ -114,7 +135,6 @@ fn bpftrace_cases() {
                 .collect();
             check(&case, "bpftrace", opt, &got, &mut failures);
         }
-        let _ = fs::remove_dir_all(&tmp);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -423,18 +443,7 @@ fn every_calling_instruction_fires_function_entry() {
         "usdt:{SONDE}:python:line {{ printf(\"line %s %s %d\\n\", str(arg0), str(arg1), arg2); }}
          usdt:{SONDE}:python:function__entry {{ printf(\"entry %s %s %d\\n\", str(arg0), str(arg1), arg2); }}"
     );
-    let out = std::env::temp_dir().join(format!("sonde-coverage-{}.txt", std::process::id()));
-    Command::new("bpftrace")
-        .arg("-o")
-        .arg(&out)
-        .arg("-e")
-        .arg(&script)
-        .arg("-c")
-        .arg(format!("{} {}", SONDE, prog.display()))
-        .output()
-        .unwrap();
-    let text = fs::read_to_string(&out).unwrap_or_default();
-    let _ = fs::remove_file(&out);
+    let text = run_bpftrace(&script, &format!("{} {}", SONDE, prog.display())).out;
     let file = prog.display().to_string();
     let events: Vec<(&str, &str, &str, u32)> = text
         .lines()
@@ -608,29 +617,15 @@ fn bpftrace_examples_run() {
         .collect();
     scripts.sort();
     assert!(!scripts.is_empty());
-    let tmp = std::env::temp_dir().join(format!("sonde-examples-{}", std::process::id()));
-    fs::create_dir_all(&tmp).unwrap();
     for s in scripts {
-        let bt = tmp.join("x.bt");
-        let out = tmp.join("out.txt");
-        fs::write(&bt, fs::read_to_string(&s).unwrap().replace("@SONDE@", SONDE)).unwrap();
-        let _ = fs::remove_file(&out);
-        let o = Command::new("bpftrace")
-            .arg("-o")
-            .arg(&out)
-            .arg(&bt)
-            .arg("-c")
-            .arg(format!("{} {}", SONDE, prog.display()))
-            .output()
-            .unwrap();
-        let text = fs::read_to_string(&out).unwrap_or_default();
-        let body: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with("Attaching")).collect();
+        let r = run_bpftrace(&fs::read_to_string(&s).unwrap(), &format!("{} {}", SONDE, prog.display()));
+        let body: Vec<&str> = r.out.lines().filter(|l| !l.is_empty() && !l.starts_with("Attaching")).collect();
         assert!(
-            o.status.success() && text.contains("Attaching") && !body.is_empty(),
-            "{} printed nothing:\n{text}\n{}",
+            r.status.success() && r.out.contains("Attaching") && !body.is_empty(),
+            "{} printed nothing:\n{}\n{}",
             s.display(),
-            String::from_utf8_lossy(&o.stderr)
+            r.out,
+            r.stderr
         );
     }
-    let _ = fs::remove_dir_all(&tmp);
 }
