@@ -113,14 +113,14 @@ pub fn cfunction_traced(vm: &Vm, f: &Frame, b: &Rc<Builtin>, args: Args) -> PyRe
     {
         let c = &f.code;
         let line = c.line_of(f.lasti) as i32;
-        let name = c_string(b.name);
-        let module = c_string(if b.is_method || b.owner.is_empty() { "builtins" } else { b.owner });
+        let name = interned(b.name);
+        let module = interned(if b.is_method || b.owner.is_empty() { "builtins" } else { b.owner });
         if arch::cfunction_entry::enabled() {
-            arch::cfunction_entry::fire(c.c_filename.as_ptr(), name.as_ptr(), line, module.as_ptr());
+            arch::cfunction_entry::fire(c.c_filename.as_ptr(), name, line, module);
         }
         let r = vm.call_args(&Value::Builtin(b.clone()), args);
         if arch::cfunction_return::enabled() {
-            arch::cfunction_return::fire(c.c_filename.as_ptr(), name.as_ptr(), line, module.as_ptr());
+            arch::cfunction_return::fire(c.c_filename.as_ptr(), name, line, module);
         }
         r
     }
@@ -131,8 +131,32 @@ pub fn cfunction_traced(vm: &Vm, f: &Frame, b: &Rc<Builtin>, args: Args) -> PyRe
     }
 }
 
+/// The NUL-terminated copy of `s` that probes pass for it, made the first
+/// time a probe fires with that string (a builtin's name, a module name, an
+/// audit event, a compiled file name) and kept for the thread's lifetime, so
+/// repeated events reuse it: no allocation per event, and the bytes sit in
+/// heap pages already touched, which a BPF program can read.
 #[cfg(feature = "probes")]
-use crate::objects::c_string;
+fn interned(s: &str) -> *const std::os::raw::c_char {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::ffi::CString;
+    thread_local! {
+        static STRINGS: RefCell<HashMap<Box<str>, CString>> = RefCell::new(HashMap::new());
+    }
+    STRINGS.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(c) = m.get(s) {
+            return c.as_ptr();
+        }
+        let c = crate::objects::c_string(s);
+        // The CString's buffer is its own heap allocation: moving the map's
+        // entries when it grows does not move the bytes the pointer names.
+        let p = c.as_ptr();
+        m.insert(s.into(), c);
+        p
+    })
+}
 
 /// Generates a probe hook with `&str`-like arguments converted in a cold,
 /// out-of-line helper that runs only while the probe is enabled.
@@ -172,32 +196,28 @@ str_probe!(
 str_probe!(
     /// `import__find__load__start`: finding and loading a module not yet in sys.modules.
     import_start, import_find_load_start, (name: &str), |name| {
-        let n = c_string(name);
-        arch::import_find_load_start::fire(n.as_ptr());
+        arch::import_find_load_start::fire(interned(name));
     }
 );
 
 str_probe!(
     /// `import__find__load__done`: found is 1 when the module loaded, 0 when the import failed.
     import_done, import_find_load_done, (name: &str, found: bool), |name, found| {
-        let n = c_string(name);
-        arch::import_find_load_done::fire(n.as_ptr(), found as i32);
+        arch::import_find_load_done::fire(interned(name), found as i32);
     }
 );
 
 str_probe!(
     /// `compile__start`: compiling a source file or string.
     compile_start, compile_start, (filename: &str), |filename| {
-        let f = c_string(filename);
-        arch::compile_start::fire(f.as_ptr());
+        arch::compile_start::fire(interned(filename));
     }
 );
 
 str_probe!(
     /// `compile__done`: ok is 1 when it compiled, 0 on SyntaxError.
     compile_done, compile_done, (filename: &str, ok: bool), |filename, ok| {
-        let f = c_string(filename);
-        arch::compile_done::fire(f.as_ptr(), ok as i32);
+        arch::compile_done::fire(interned(filename), ok as i32);
     }
 );
 
@@ -245,8 +265,10 @@ pub fn audit(vm: &Vm, event: &str, args: &[Value]) -> PyResult<()> {
     #[cfg(feature = "probes")]
     if arch::audit::enabled() {
         let r = vm.repr(&Value::tuple(args.to_vec()))?;
-        let (e, a) = (c_string(event), c_string(&r));
-        arch::audit::fire(e.as_ptr(), a.as_ptr());
+        // The args repr differs from event to event: it is the one string
+        // made per event, and only while a tracer listens.
+        let a = crate::objects::c_string(&r);
+        arch::audit::fire(interned(event), a.as_ptr());
     }
     let _ = (vm, event, args);
     Ok(())
