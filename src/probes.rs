@@ -71,7 +71,12 @@ pub fn line(f: &mut Frame) {
     }
     let prev = std::mem::replace(&mut f.trace_prev, ip);
     let line = c.line_of(ip);
-    if line != 0 && (prev == crate::vm::frame::NO_PREV || ip <= prev || line != c.line_of(prev)) {
+    let fires = if prev == crate::vm::frame::NO_PREV {
+        line != c.trace_start_line
+    } else {
+        ip <= prev || line != c.line_of(prev)
+    };
+    if line != 0 && fires {
         fire_line(f, line);
     }
 }

@@ -382,6 +382,7 @@ impl<'a> Compiler<'a> {
             source: self.source.clone(),
             c_filename,
             c_name,
+            trace_start_line: if u.scope.kind == ScopeKind::Module { 0 } else { u.firstlineno },
         })
     }
 
@@ -726,6 +727,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             Continue(_) => {
+                // The backward jump is transparent to the line probe (a
+                // loop's closing jump must not fire a line); CPython's
+                // `continue` does fire its own line, which this Nop carries.
+                self.emit(Instr::Nop);
                 if !self.unwind_fblocks(false, Some(false))? {
                     return Err(self.err("'continue' not properly in loop", s.range()));
                 }
@@ -822,12 +827,20 @@ impl<'a> Compiler<'a> {
             c.emit(Instr::ReturnValue);
             Ok(())
         })?;
-        self.set_loc(f.range);
-        for _ in &f.decorator_list {
-            self.emit(Instr::Call { argc: 1 });
-        }
+        self.apply_decorators(&f.decorator_list, f.range);
         self.store_name(f.name.as_str());
         Ok(())
+    }
+
+    /// Call the decorators (already on the stack) innermost first, each call
+    /// at its decorator's location as CPython 3.11 does (a traceback through
+    /// a decorator points at the `@` line), then go back to the statement's.
+    fn apply_decorators(&mut self, decorators: &'a [ast::Expr], stmt: ast::text_size::TextRange) {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.range());
+            self.emit(Instr::Call { argc: 1 });
+        }
+        self.set_loc(stmt);
     }
 
     fn qualname(&self, name: &str) -> String {
@@ -951,10 +964,7 @@ impl<'a> Compiler<'a> {
         self.emit_closure_and_make(code, &qualname, 0, None)?;
         self.load_const(Value::str(c.name.as_str()));
         self.call_args(&c.bases, &c.keywords, 2)?;
-        self.set_loc(c.range);
-        for _ in &c.decorator_list {
-            self.emit(Instr::Call { argc: 1 });
-        }
+        self.apply_decorators(&c.decorator_list, c.range);
         self.store_name(c.name.as_str());
         Ok(())
     }
@@ -1462,8 +1472,11 @@ impl<'a> Compiler<'a> {
             }
             _ => {}
         }
+        // The test's jump is at the enclosing location (the `if`/`while`
+        // statement, the comprehension, the conditional expression), as in
+        // CPython 3.11: a failing __bool__ points there, and the line probe
+        // sees the jump on that line.
         self.expr(e)?;
-        self.set_loc(e.range());
         if when {
             self.emit(Instr::PopJumpIfTrue { target });
         } else {
@@ -1476,6 +1489,10 @@ impl<'a> Compiler<'a> {
         // Deeply nested expressions (long operator chains) exhaust CPython's
         // compiler recursion limit; follow it rather than the native stack.
         self.depth += 1;
+        // Like CPython 3.11's compiler_visit_expr, an expression's location
+        // lasts only while it is compiled: what follows it (a store, a
+        // MAKE_FUNCTION after its defaults) is at its statement's location.
+        let pos = self.u().pos;
         let r = if self.depth > 3000 {
             Err(CompileError::new(
                 "RecursionError",
@@ -1485,6 +1502,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.expr_inner(e)
         };
+        self.u().pos = pos;
         self.depth -= 1;
         r
     }

@@ -44,6 +44,11 @@ pub struct Code {
     pub source: Option<Rc<str>>,
     pub c_filename: CString,
     pub c_name: CString,
+    /// The line the line probe counts as already current when the frame
+    /// starts: the `def`/`class`/`lambda` line (CPython 3.11's RESUME sits
+    /// there, so a body starting on that line fires nothing until it moves),
+    /// 0 for module code, whose first line always fires.
+    pub trace_start_line: u32,
 }
 
 impl Code {
