@@ -8,6 +8,9 @@
 //!   program (with and without -O) and must print exactly `expected`. Both
 //!   tracers share one expected file, so they must see the same event stream.
 //!   gdb lines to compare start with "| ".
+//! - `bpftrace_same_stream_as_cpython`: tests/tracing/same_as_cpython/trace.bt
+//!   prints the same events for its program under sonde and under Debian's
+//!   python3.11.
 //!
 //! A missing tracer (or no BPF) fails the test with a message saying so,
 //! unless `SONDE_TRACERS=optional` is set.
@@ -50,7 +53,7 @@ fn case_dirs() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.join("expected").is_file()) // coverage/ has its own test
+        .filter(|p| p.join("expected").is_file()) // coverage/, same_as_cpython/: own tests
         .collect();
     v.sort();
     assert!(!v.is_empty(), "no tracing cases under {}", root.display());
@@ -677,4 +680,81 @@ fn bpftrace_examples_run() {
             r.stderr
         );
     }
+}
+
+/// Debian's CPython 3.11, built with the same SDT probes (its notes are in
+/// the executable itself).
+const CPYTHON: &str = "/usr/bin/python3.11";
+
+/// The acceptance check: one bpftrace script, tests/tracing/
+/// same_as_cpython/trace.bt, traces the same program under sonde and under
+/// Debian's python3.11, and both print the same stream of function entries
+/// and returns, lines, imports and application audit events (with and
+/// without -O). The script documents the deliberate differences it leaves
+/// out (function__entry's lineno, audit's second argument, CPython's own
+/// audit events).
+#[test]
+fn bpftrace_same_stream_as_cpython() {
+    if !have("bpftrace", "install bpftrace; it needs root and kernel uprobes") {
+        return;
+    }
+    if !Path::new(CPYTHON).exists() {
+        assert!(
+            tracers_optional(),
+            "{CPYTHON} is missing (apt package python3.11); set SONDE_TRACERS=optional to skip"
+        );
+        return;
+    }
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tracing/same_as_cpython");
+    // A short copy of the case: bpftrace compares at most 64 bytes of a
+    // string, so the directory prefix the script filters on must be short.
+    let dir = PathBuf::from(format!("/tmp/sc{}/", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    for e in fs::read_dir(&case).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "py") {
+            fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let dir_s = dir.to_str().unwrap();
+    let script = fs::read_to_string(case.join("trace.bt")).unwrap();
+    let mut failures = Vec::new();
+    for opt in [false, true] {
+        let mut streams = Vec::new();
+        for bin in [CPYTHON, SONDE] {
+            let s = script
+                .replace("@BIN@", bin)
+                .replace("@DIR@", dir_s)
+                .replace("@LEN@", &dir_s.len().to_string());
+            let cmd = format!("{bin} {}{dir_s}prog.py", if opt { "-O " } else { "" });
+            let r = run_bpftrace(&s, &cmd);
+            assert!(r.status.success(), "bpftrace under {bin}:\n{}", r.stderr);
+            // bpftrace's "Attaching N probes" counts sites, which differ.
+            let events: String = r
+                .out
+                .lines()
+                .filter(|l| !l.starts_with("Attaching"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            assert!(
+                events.lines().count() > 200 && events.contains(&format!("-> {dir_s}prog.py:<module>")),
+                "too few events under {bin} (did the probes attach?):\n{events}{}",
+                r.stderr
+            );
+            streams.push(events);
+        }
+        if streams[0] != streams[1] {
+            let (a, b): (Vec<&str>, Vec<&str>) = (streams[0].lines().collect(), streams[1].lines().collect());
+            let i = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            let lo = i.saturating_sub(5);
+            failures.push(format!(
+                "{}event {i} differs:\n--- python3.11\n{}\n--- sonde\n{}",
+                if opt { "-O: " } else { "" },
+                a[lo..(i + 5).min(a.len())].join("\n"),
+                b[lo..(i + 5).min(b.len())].join("\n")
+            ));
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
