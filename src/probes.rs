@@ -198,6 +198,31 @@ str_probe!(
     }
 );
 
+/// Whether either instance-delete probe is enabled (checked when an
+/// instance dies, before anything is computed for them).
+#[inline(always)]
+pub fn instance_delete_enabled() -> bool {
+    #[cfg(feature = "probes")]
+    return arch::instance_delete_start::enabled() || arch::instance_delete_done::enabled();
+    #[cfg(not(feature = "probes"))]
+    false
+}
+
+str_probe!(
+    /// `instance__delete__start`: an instance of a Python-level class is
+    /// dying, before its `__del__` runs and its references are released.
+    instance_delete_start, instance_delete_start, (cls: &Rc<Class>), |cls| {
+        arch::instance_delete_start::fire(cls.c_name.as_ptr(), cls.c_filename.as_ptr());
+    }
+);
+
+str_probe!(
+    /// `instance__delete__done`: what it referred to has been released.
+    instance_delete_done, instance_delete_done, (cls: &Rc<Class>), |cls| {
+        arch::instance_delete_done::fire(cls.c_name.as_ptr(), cls.c_filename.as_ptr());
+    }
+);
+
 str_probe!(
     /// `import__find__load__start`: finding and loading a module not yet in sys.modules.
     import_start, import_find_load_start, (name: &str), |name| {

@@ -154,31 +154,73 @@ pub struct Instance {
     pub base: RefCell<Value>,
     pub exc: RefCell<Option<Box<ExcData>>>,
     pub finalized: Cell<bool>,
+    /// Set on the stand-in an instance's `__del__` runs on (see `Drop`),
+    /// whose death is the original's and must not fire the delete probes
+    /// a second time.
+    pub stand_in: Cell<bool>,
 }
 
 impl Instance {
+    pub fn new(cls: &Rc<Class>, base: Value) -> Instance {
+        Instance {
+            class: RefCell::new(cls.clone()),
+            dict: Rc::new(RefCell::new(Dict::new())),
+            base: RefCell::new(base),
+            exc: RefCell::new(None),
+            finalized: Cell::new(false),
+            stand_in: Cell::new(false),
+        }
+    }
     pub fn class(&self) -> Rc<Class> {
         self.class.borrow().clone()
+    }
+    /// Drop what the instance refers to now rather than after `Drop::drop`
+    /// returns, so that objects dying with it die inside its delete probes
+    /// (a cascade nests). A dict someone else still holds is left alone.
+    fn release(&self) {
+        let entries = if Rc::strong_count(&self.dict) == 1 {
+            std::mem::take(&mut *self.dict.borrow_mut())
+        } else {
+            Dict::new()
+        };
+        let base = std::mem::replace(&mut *self.base.borrow_mut(), Value::None);
+        let exc = self.exc.borrow_mut().take();
+        drop((entries, base, exc));
     }
 }
 
 impl Drop for Instance {
     fn drop(&mut self) {
-        if self.finalized.get() {
-            return;
-        }
         let cls = self.class.borrow().clone();
-        if let Some(del) = cls.lookup("__del__") {
-            // Resurrect into a fresh Rc for the duration of __del__; mark it
-            // finalized so that it is not finalized twice.
-            let inst = Rc::new(Instance {
-                class: RefCell::new(cls),
-                dict: self.dict.clone(),
-                base: RefCell::new(std::mem::replace(&mut *self.base.borrow_mut(), Value::None)),
-                exc: RefCell::new(self.exc.borrow_mut().take()),
-                finalized: Cell::new(true),
-            });
-            crate::vm::with_current(|vm| vm.run_finalizer(del, Value::Instance(inst)));
+        let traced = !cls.builtin && !self.stand_in.get() && crate::probes::instance_delete_enabled();
+        if traced {
+            crate::probes::instance_delete_start(&cls);
+        }
+        if !self.finalized.get() {
+            if let Some(del) = cls.lookup("__del__") {
+                // Resurrect into a stand-in Rc for the duration of __del__,
+                // marked finalized so that it is not finalized twice.
+                let inst = Rc::new(Instance {
+                    class: RefCell::new(cls.clone()),
+                    dict: self.dict.clone(),
+                    base: RefCell::new(std::mem::replace(&mut *self.base.borrow_mut(), Value::None)),
+                    exc: RefCell::new(self.exc.borrow_mut().take()),
+                    finalized: Cell::new(true),
+                    stand_in: Cell::new(false),
+                });
+                crate::vm::with_current(|vm| vm.run_finalizer(del, Value::Instance(inst.clone())));
+                if Rc::strong_count(&inst) == 1 {
+                    // Not resurrected: the stand-in's death is this one's.
+                    inst.stand_in.set(true);
+                    if traced {
+                        inst.release();
+                    }
+                }
+            }
+        }
+        if traced {
+            self.release();
+            crate::probes::instance_delete_done(&cls);
         }
     }
 }

@@ -1338,13 +1338,7 @@ impl Drop for Generator {
 
 /// Create an instance of a user class (no __init__ call).
 pub fn new_instance(cls: &Rc<crate::objects::Class>, base: Value) -> Value {
-    Value::Instance(Rc::new(Instance {
-        class: RefCell::new(cls.clone()),
-        dict: Rc::new(RefCell::new(crate::objects::Dict::new())),
-        base: RefCell::new(base),
-        exc: RefCell::new(None),
-        finalized: std::cell::Cell::new(false),
-    }))
+    Value::Instance(Rc::new(Instance::new(cls, base)))
 }
 
 pub fn pystr_rc(s: &str) -> Rc<PyStr> {
