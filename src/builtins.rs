@@ -792,7 +792,11 @@ fn exec_eval(vm: &Vm, args: Args, mode: Mode) -> PyResult<Value> {
     args.check(vm, name, 1, 3)?;
     let globals = match args.get(1, "globals") {
         Some(Value::Dict(d)) => d,
-        Some(Value::None) | None => Rc::new(RefCell::new(Dict::new())),
+        Some(Value::None) | None => {
+            let d = Rc::new(RefCell::new(Dict::new()));
+            crate::gc::track(&Value::Dict(d.clone()));
+            d
+        }
         Some(v) => return Err(vm.type_error(format!("{}() globals must be a dict, not {}", name, vm.type_name(&v)))),
     };
     if !globals.borrow().contains_str("__builtins__") {

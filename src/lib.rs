@@ -10,6 +10,7 @@
 pub mod builtins;
 pub mod compile;
 pub mod format;
+pub mod gc;
 pub mod modules;
 pub mod objects;
 pub mod probes;
@@ -240,6 +241,12 @@ impl Interpreter {
     /// containers, functions and classes.
     pub fn finalize(&self) {
         vm::set_current(Some(self.vm.clone()));
+        // As CPython's finalization: garbage first (if the collector is
+        // enabled), then the module's names, then whatever cycles that
+        // clearing left unreachable.
+        if gc::enabled() {
+            gc::collect(&self.vm, gc::GENERATIONS - 1);
+        }
         // Names and kinds only: holding the values here would keep them alive.
         let names: Vec<(String, bool)> = self
             .main
@@ -264,6 +271,7 @@ impl Interpreter {
                 drop(old);
             }
         }
+        gc::collect(&self.vm, gc::GENERATIONS - 1);
         self.vm.flush_stdout();
     }
 }

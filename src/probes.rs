@@ -198,6 +198,20 @@ str_probe!(
     }
 );
 
+str_probe!(
+    /// `gc__start`: a collection of `generation` (and the younger ones) begins.
+    gc_start, gc_start, (generation: i32), |generation| {
+        arch::gc_start::fire(generation);
+    }
+);
+
+str_probe!(
+    /// `gc__done`: it ended, having found `collected` unreachable objects.
+    gc_done, gc_done, (collected: i64), |collected| {
+        arch::gc_done::fire(collected);
+    }
+);
+
 /// Whether either instance-delete probe is enabled (checked when an
 /// instance dies, before anything is computed for them).
 #[inline(always)]

@@ -142,14 +142,32 @@ impl Value {
     pub fn string(s: String) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
     }
+    /// Containers are made through these constructors (or registered with
+    /// `gc::track` where made otherwise), so that the cycle collector sees them.
     pub fn tuple(v: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(v))
+        let t = Value::Tuple(Rc::new(v));
+        crate::gc::track(&t);
+        t
     }
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(v)))
+        let l = Value::List(Rc::new(RefCell::new(v)));
+        crate::gc::track(&l);
+        l
     }
     pub fn dict(d: Dict) -> Value {
-        Value::Dict(Rc::new(RefCell::new(d)))
+        let d = Value::Dict(Rc::new(RefCell::new(d)));
+        crate::gc::track(&d);
+        d
+    }
+    pub fn set(s: Set) -> Value {
+        let s = Value::Set(Rc::new(RefCell::new(s)));
+        crate::gc::track(&s);
+        s
+    }
+    pub fn frozenset(s: Set) -> Value {
+        let s = Value::FrozenSet(Rc::new(s));
+        crate::gc::track(&s);
+        s
     }
     pub fn from_bigint(b: BigInt) -> Value {
         use num_traits::ToPrimitive;

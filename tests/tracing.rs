@@ -22,11 +22,6 @@ use std::process::Command;
 
 const SONDE: &str = env!("CARGO_BIN_EXE_sonde");
 
-/// Probes declared in python.d whose events are not wired yet (gc and
-/// instance deletion belong to the garbage-collector issue). The readelf test
-/// checks that these have no note, so the list has to shrink as they are wired.
-const NOT_YET_FIRED: &[&str] = &["gc__start", "gc__done"];
-
 fn tracers_optional() -> bool {
     std::env::var("SONDE_TRACERS").map(|v| v == "optional").unwrap_or(false)
 }
@@ -221,8 +216,7 @@ fn register_ok(machine: &str, reg: &str) -> bool {
     }
 }
 
-/// `readelf -n` of `bin` lists exactly the probes of python.d (less
-/// NOT_YET_FIRED), each argument with its sys/sdt.h size in a register of
+/// `readelf -n` of `bin` lists exactly the probes of python.d, each argument with its sys/sdt.h size in a register of
 /// the binary's architecture, and one semaphore per probe, exported by name.
 fn check_sdt_notes(bin: &Path) {
     let o = Command::new("readelf")
@@ -274,12 +268,9 @@ fn check_sdt_notes(bin: &Path) {
     }
     let mut all_sems = Vec::new();
     for (name, _) in sonde_arch::PROBES {
-        let fired = seen.get(*name);
-        if NOT_YET_FIRED.contains(name) {
-            assert!(fired.is_none(), "{name} now has a note: take it off NOT_YET_FIRED");
-            continue;
-        }
-        let sems = fired.unwrap_or_else(|| panic!("no SDT note for python:{name} in {}", bin.display()));
+        let sems = seen
+            .get(*name)
+            .unwrap_or_else(|| panic!("no SDT note for python:{name} in {}", bin.display()));
         assert!(
             sems.iter().all(|s| s == &sems[0]),
             "{name}: sites with different semaphores {sems:?}"
@@ -292,7 +283,7 @@ fn check_sdt_notes(bin: &Path) {
     assert_eq!(all_sems.len(), n, "two probes share a semaphore");
     let syms = Command::new("readelf").args(["-sW"]).arg(bin).output().unwrap();
     let syms = String::from_utf8_lossy(&syms.stdout);
-    for (name, _) in sonde_arch::PROBES.iter().filter(|(n, _)| !NOT_YET_FIRED.contains(n)) {
+    for (name, _) in sonde_arch::PROBES {
         assert!(
             syms.contains(&format!(" python_{name}_semaphore")),
             "no symbol python_{name}_semaphore in {}",
@@ -606,7 +597,6 @@ fn stap_elaborates_tapset_and_examples() {
     // A script using every alias and every variable it defines.
     let mut all = String::new();
     for (name, args) in sonde_arch::PROBES {
-        let opt = if NOT_YET_FIRED.contains(name) { " ?" } else { "" };
         let vars: Vec<String> = args
             .iter()
             .map(|(t, n)| {
@@ -618,7 +608,7 @@ fn stap_elaborates_tapset_and_examples() {
             })
             .collect();
         all.push_str(&format!(
-            "probe python.{}{opt} {{ println({}) }}\n",
+            "probe python.{} {{ println({}) }}\n",
             name.replace("__", "."),
             vars.join(" . \" \" . ")
         ));

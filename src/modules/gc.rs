@@ -1,76 +1,125 @@
-//! The `gc` module. Reference counting frees everything but cycles; the cycle
-//! collector itself is the garbage-collector issue's. Until then these report
-//! CPython's defaults and `collect()` finds nothing.
+//! The `gc` module: CPython's interface to the cycle collector of
+//! `crate::gc`.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::gc::GENERATIONS;
 use crate::objects::{Args, Module};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-thread_local! {
-    static ENABLED: Cell<bool> = const { Cell::new(true) };
-    static THRESHOLD: Cell<(i64, i64, i64)> = const { Cell::new((700, 10, 10)) };
+/// An optional generation argument, checked as CPython checks it.
+fn generation(vm: &Vm, args: &Args, name: &str) -> PyResult<Option<usize>> {
+    args.check(vm, name, 0, 1)?;
+    match args.get(0, "generation") {
+        None | Some(Value::None) => Ok(None),
+        Some(g) => {
+            let g = vm.index_value(&g)?;
+            if !(0..GENERATIONS as i64).contains(&g) {
+                return Err(vm.value_error("invalid generation"));
+            }
+            Ok(Some(g as usize))
+        }
+    }
 }
 
 fn collect(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "collect", 0, 1)?;
-    if let Some(g) = args.get(0, "generation") {
-        let g = vm.index_value(&g)?;
-        if !(0..=2).contains(&g) {
-            return Err(vm.value_error("invalid generation"));
-        }
-    }
-    Ok(Value::Int(0))
+    let gen = generation(vm, &args, "collect")?.unwrap_or(GENERATIONS - 1);
+    Ok(Value::Int(crate::gc::collect(vm, gen) as i64))
 }
-fn enable(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    ENABLED.with(|e| e.set(true));
+fn enable(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "enable", 0, 0)?;
+    crate::gc::set_enabled(true);
     Ok(Value::None)
 }
-fn disable(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    ENABLED.with(|e| e.set(false));
+fn disable(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "disable", 0, 0)?;
+    crate::gc::set_enabled(false);
     Ok(Value::None)
 }
-fn isenabled(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(ENABLED.with(|e| e.get())))
+fn isenabled(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "isenabled", 0, 0)?;
+    Ok(Value::Bool(crate::gc::enabled()))
 }
-fn get_count(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))
+fn ints(v: [usize; GENERATIONS]) -> Value {
+    Value::tuple(v.iter().map(|&n| Value::Int(n as i64)).collect())
 }
-fn get_threshold(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    let (a, b, c) = THRESHOLD.with(|t| t.get());
-    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+fn get_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "get_count", 0, 0)?;
+    Ok(ints(crate::gc::count()))
+}
+fn get_threshold(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "get_threshold", 0, 0)?;
+    Ok(ints(crate::gc::threshold()))
 }
 fn set_threshold(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs(vm, "set_threshold")?;
     args.check(vm, "set_threshold", 1, 3)?;
-    let (_, mut b, mut c) = THRESHOLD.with(|t| t.get());
-    let a = vm.index_value(&args.args[0])?;
-    if let Some(v) = args.args.get(1) {
-        b = vm.index_value(v)?;
+    let mut t = crate::gc::threshold();
+    for (i, v) in args.args.iter().enumerate() {
+        // CPython stores C ints; negative thresholds behave as 0 there.
+        t[i] = vm.index_value(v)?.max(0) as usize;
     }
-    if let Some(v) = args.args.get(2) {
-        c = vm.index_value(v)?;
-    }
-    THRESHOLD.with(|t| t.set((a, b, c)));
+    crate::gc::set_threshold(t);
     Ok(Value::None)
 }
-fn is_tracked(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(
-        args.args.first(),
-        Some(
-            Value::List(_)
-                | Value::Dict(_)
-                | Value::Set(_)
-                | Value::Tuple(_)
-                | Value::Instance(_)
-                | Value::Func(_)
-                | Value::Class(_)
-                | Value::Module(_)
-                | Value::Generator(_)
-                | Value::Method(_)
-        )
-    )))
+fn is_tracked(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "is_tracked", 1, 1)?;
+    Ok(Value::Bool(crate::gc::is_tracked(&args.args[0])))
+}
+fn is_finalized(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "is_finalized", 1, 1)?;
+    Ok(Value::Bool(matches!(&args.args[0], Value::Instance(i) if i.finalized.get())))
+}
+fn get_objects(vm: &Vm, args: Args) -> PyResult<Value> {
+    let gen = generation(vm, &args, "get_objects")?;
+    Ok(Value::list(crate::gc::objects(gen)))
+}
+fn get_referents(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let mut out = Vec::new();
+    for a in &args.args {
+        out.extend(crate::gc::referents(a));
+    }
+    Ok(Value::list(out))
+}
+fn get_referrers(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let targets: Vec<usize> = args.args.iter().filter_map(crate::gc::addr).collect();
+    let mut out = Vec::new();
+    for o in crate::gc::objects(None) {
+        let refs = crate::gc::referents(&o);
+        if refs.iter().any(|r| crate::gc::addr(r).is_some_and(|a| targets.contains(&a))) {
+            out.push(o);
+        }
+    }
+    Ok(Value::list(out))
+}
+fn freeze(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "freeze", 0, 0)?;
+    crate::gc::freeze();
+    Ok(Value::None)
+}
+fn unfreeze(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "unfreeze", 0, 0)?;
+    crate::gc::unfreeze();
+    Ok(Value::None)
+}
+fn get_freeze_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "get_freeze_count", 0, 0)?;
+    Ok(Value::Int(crate::gc::freeze_count() as i64))
+}
+fn get_stats(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "get_stats", 0, 0)?;
+    let stats = crate::gc::stats();
+    let mut out = Vec::new();
+    for s in stats {
+        let mut d = crate::objects::Dict::new();
+        d.set_str("collections", Value::Int(s[0] as i64));
+        d.set_str("collected", Value::Int(s[1] as i64));
+        d.set_str("uncollectable", Value::Int(0));
+        out.push(Value::dict(d));
+    }
+    Ok(Value::list(out))
 }
 
 pub fn make(vm: &Vm) -> Rc<Module> {
@@ -86,9 +135,30 @@ pub fn make(vm: &Vm) -> Rc<Module> {
             ("get_threshold", get_threshold),
             ("set_threshold", set_threshold),
             ("is_tracked", is_tracked),
+            ("is_finalized", is_finalized),
+            ("get_objects", get_objects),
+            ("get_referents", get_referents),
+            ("get_referrers", get_referrers),
+            ("freeze", freeze),
+            ("unfreeze", unfreeze),
+            ("get_freeze_count", get_freeze_count),
+            ("get_stats", get_stats),
         ],
     );
-    m.dict.borrow_mut().set_str("garbage", Value::list(vec![]));
-    m.dict.borrow_mut().set_str("callbacks", Value::list(vec![]));
+    let callbacks = Rc::new(RefCell::new(Vec::new()));
+    crate::gc::set_callbacks(&callbacks);
+    let mut d = m.dict.borrow_mut();
+    d.set_str("garbage", Value::list(vec![]));
+    d.set_str("callbacks", Value::List(callbacks));
+    for (name, v) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
+        d.set_str(name, Value::Int(v));
+    }
+    drop(d);
     m
 }

@@ -78,6 +78,7 @@ fn dict_fill(vm: &Vm, d: &Rc<RefCell<Dict>>, args: &[Value], kwargs: &[(Rc<crate
 fn dict_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = &args.args[0] else { unreachable!() };
     let d = Rc::new(RefCell::new(Dict::new()));
+    crate::gc::track(&Value::Dict(d.clone()));
     if !cls.builtin {
         return Ok(crate::vm::eval::new_instance(cls, Value::Dict(d)));
     }
@@ -270,7 +271,7 @@ pub fn set_inplace(s: &mut Set, other: &Set, o: u32) {
 fn set_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let Value::Class(cls) = &args.args[0] else { unreachable!() };
     if !cls.builtin {
-        return Ok(crate::vm::eval::new_instance(cls, Value::Set(Rc::new(RefCell::new(Set::new())))));
+        return Ok(crate::vm::eval::new_instance(cls, Value::set(Set::new())));
     }
     if args.args.len() > 2 {
         return Err(vm.type_error(format!("set expected at most 1 argument, got {}", args.args.len() - 1)));
@@ -279,7 +280,7 @@ fn set_new(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(v) => items_to_set(vm, v)?,
         None => Set::new(),
     };
-    Ok(Value::Set(Rc::new(RefCell::new(s))))
+    Ok(Value::set(s))
 }
 
 fn set_init(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -298,7 +299,7 @@ fn frozenset_new(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(v) => items_to_set(vm, v)?,
         None => Set::new(),
     };
-    crate::objects::str::wrap(cls, Value::FrozenSet(Rc::new(s)))
+    crate::objects::str::wrap(cls, Value::frozenset(s))
 }
 
 fn set_add(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -351,8 +352,8 @@ fn any_set(vm: &Vm, v: &Value) -> PyResult<Set> {
 
 fn rebuild(orig: &Value, s: Set) -> Value {
     match base_of(orig) {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
-        _ => Value::Set(Rc::new(RefCell::new(s))),
+        Value::FrozenSet(_) => Value::frozenset(s),
+        _ => Value::set(s),
     }
 }
 

@@ -215,6 +215,9 @@ impl Drop for Instance {
                     if traced {
                         inst.release();
                     }
+                } else {
+                    // Resurrected: the stand-in lives on as the object.
+                    crate::gc::track(&Value::Instance(inst.clone()));
                 }
             }
         }

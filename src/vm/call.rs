@@ -189,7 +189,9 @@ pub fn bind_args(vm: &Vm, func: &Function, frame: &mut Frame, mut args: Vec<Valu
         }
         let kwdict = if has_varkw {
             let d = Rc::new(RefCell::new(Dict::new()));
-            frame.fast[idx] = Some(Value::Dict(d.clone()));
+            let v = Value::Dict(d.clone());
+            crate::gc::track(&v);
+            frame.fast[idx] = Some(v);
             Some(d)
         } else {
             None
@@ -361,7 +363,7 @@ pub fn default_base(_vm: &Vm, cls: &Rc<Class>) -> Value {
     match cls.kind {
         Kind::List => Value::list(vec![]),
         Kind::Dict => Value::dict(Dict::new()),
-        Kind::Set => Value::Set(Rc::new(RefCell::new(crate::objects::Set::new()))),
+        Kind::Set => Value::set(crate::objects::Set::new()),
         Kind::BaseException => Value::tuple(vec![]),
         Kind::Int => Value::Int(0),
         Kind::Float => Value::Float(0.0),
@@ -499,6 +501,7 @@ pub fn type_new(
         meta: RefCell::new(None),
     });
     let _ = make_class;
+    crate::gc::track(&Value::Class(cls.clone()));
     if let Some(m) = cls.bases.iter().find_map(|b| b.meta.borrow().clone()) {
         *cls.meta.borrow_mut() = Some(m);
     }

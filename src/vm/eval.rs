@@ -45,6 +45,7 @@ fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         return Err(vm.err(&vm.types.exc.recursion_error, "maximum recursion depth exceeded"));
     }
     vm.depth.set(depth);
+    crate::gc::safe_point(vm);
     crate::probes::function_entry(frame);
     let r = execute(vm, frame, throw);
     crate::probes::function_return(frame);
@@ -452,7 +453,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 for it in items {
                     s.insert(vm.key(&it)?);
                 }
-                f.stack.push(Value::Set(Rc::new(RefCell::new(s))));
+                f.stack.push(Value::set(s));
             }
             Instr::BuildMap { n } => {
                 let at = f.stack.len() - 2 * n as usize;
@@ -583,6 +584,10 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::Jump { target } => {
                 f.ip = target as usize;
+                if f.ip < f.lasti {
+                    // A loop's backward jump: a safe point for the collector.
+                    crate::gc::safe_point(vm);
+                }
                 if f.ip < f.lasti && crate::probes::line_enabled() != TRACE {
                     // The traced loop sees this jump as backward and fires the target's line.
                     f.trace_prev = f.lasti;
@@ -751,7 +756,9 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     module,
                     annotations: RefCell::new(Value::None),
                 };
-                f.stack.push(Value::Func(Rc::new(func)));
+                let func = Value::Func(Rc::new(func));
+                crate::gc::track(&func);
+                f.stack.push(func);
             }
             Instr::ReturnValue => {
                 let v = pop(f);
@@ -1165,13 +1172,15 @@ pub enum GenResult {
 }
 
 pub fn make_generator(code: Rc<crate::vm::code::Code>, frame: Frame, func: &Function) -> Value {
-    Value::Generator(Rc::new(Generator {
+    let g = Value::Generator(Rc::new(Generator {
         frame: RefCell::new(Some(Box::new(frame))),
         running: std::cell::Cell::new(false),
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),
         code,
-    }))
+    }));
+    crate::gc::track(&g);
+    g
 }
 
 pub fn resume(vm: &Vm, g: &Rc<Generator>, how: Resume) -> PyResult<GenResult> {
@@ -1306,11 +1315,40 @@ pub fn gen_close(vm: &Vm, g: &Rc<Generator>) -> PyResult<()> {
     }
 }
 
+/// Whether generator `g` is suspended inside a `try` or `with`, so that
+/// finalizing it means closing it (GeneratorExit at its yield).
+fn gen_needs_close(g: &Generator) -> bool {
+    matches!(g.frame.try_borrow().as_deref(), Ok(Some(fr)) if fr.ip > 0 && !fr.blocks.is_empty())
+}
+
+fn report_close_error(vm: &Vm, g: &Rc<Generator>, e: PyErr) {
+    let msg = format!(
+        "Exception ignored in: <generator object {} at 0x{:x}>\n",
+        g.qualname,
+        Rc::as_ptr(g) as usize
+    );
+    vm.write_stderr(&(msg + &exc::format_exception(vm, &e.0)));
+}
+
+/// The cycle collector's finalizer for an unreachable generator: close it
+/// if it needs closing. True if it ran.
+pub fn gen_finalize(vm: &Vm, g: &Rc<Generator>) -> bool {
+    if g.running.get() || !gen_needs_close(g) {
+        return false;
+    }
+    if let Err(e) = gen_close(vm, g) {
+        report_close_error(vm, g, e);
+    }
+    // Closed for good: it will not be closed again when it dies.
+    let frame = g.frame.borrow_mut().take();
+    drop(frame);
+    true
+}
+
 impl Drop for Generator {
     fn drop(&mut self) {
         // A generator suspended inside try/finally or with gets closed, as CPython does.
-        let needs_close = matches!(&*self.frame.borrow(), Some(fr) if fr.ip > 0 && !fr.blocks.is_empty());
-        if !needs_close {
+        if !gen_needs_close(self) {
             return;
         }
         let frame = self.frame.borrow_mut().take();
@@ -1323,12 +1361,7 @@ impl Drop for Generator {
         });
         crate::vm::with_current(|vm| {
             if let Err(e) = gen_close(vm, &g) {
-                let msg = format!(
-                    "Exception ignored in: <generator object {} at 0x{:x}>\n",
-                    g.qualname,
-                    Rc::as_ptr(&g) as usize
-                );
-                vm.write_stderr(&(msg + &exc::format_exception(vm, &e.0)));
+                report_close_error(vm, &g, e);
             }
         });
         // The temporary generator's frame is gone now; it will not re-close.
@@ -1338,7 +1371,9 @@ impl Drop for Generator {
 
 /// Create an instance of a user class (no __init__ call).
 pub fn new_instance(cls: &Rc<crate::objects::Class>, base: Value) -> Value {
-    Value::Instance(Rc::new(Instance::new(cls, base)))
+    let inst = Value::Instance(Rc::new(Instance::new(cls, base)));
+    crate::gc::track(&inst);
+    inst
 }
 
 pub fn pystr_rc(s: &str) -> Rc<PyStr> {

@@ -84,7 +84,13 @@ impl Frame {
         Frame {
             stack,
             fast,
-            cells: (0..ncells).map(|_| Rc::new(RefCell::new(None))).collect(),
+            cells: (0..ncells)
+                .map(|_| {
+                    let c = Rc::new(RefCell::new(None));
+                    crate::gc::track_cell(&c);
+                    c
+                })
+                .collect(),
             blocks: Vec::new(),
             globals,
             locals,

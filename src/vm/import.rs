@@ -19,10 +19,13 @@ pub fn new_module(vm: &Vm, name: &str) -> Rc<Module> {
     d.set_str("__doc__", Value::None);
     d.set_str("__package__", Value::None);
     d.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
-    Rc::new(Module {
+    let m = Rc::new(Module {
         name: name.to_string(),
         dict: Rc::new(RefCell::new(d)),
-    })
+    });
+    crate::gc::track(&Value::Dict(m.dict.clone()));
+    crate::gc::track(&Value::Module(m.clone()));
+    m
 }
 
 fn resolve_name(vm: &Vm, name: &str, level: usize, globals: &Rc<RefCell<Dict>>) -> PyResult<String> {

@@ -432,9 +432,9 @@ fn builtin_binop(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Option<Value
             let (xs, ys) = (set_of(a).unwrap(), set_of(b).unwrap());
             let r = set_op(&xs, &ys, o);
             if let FrozenSet(_) = a {
-                FrozenSet(Rc::new(r))
+                Value::frozenset(r)
             } else {
-                Set(Rc::new(RefCell::new(r)))
+                Value::set(r)
             }
         }
         _ => return Ok(Option::None),

@@ -1,0 +1,849 @@
+//! The cycle collector: CPython's generational algorithm over sonde's
+//! reference-counted objects.
+//!
+//! Reference counting (`Rc`) frees almost everything the moment it dies;
+//! what it cannot free is a cycle. Every container that can be part of one
+//! registers a weak handle here when it is made (`track`): lists, dicts,
+//! sets, tuples and frozensets holding containers, functions, classes,
+//! instances, modules, generators and closure cells. A weak handle does not
+//! keep its object alive, so the registry never changes when objects die;
+//! dead handles are dropped when a generation is scanned.
+//!
+//! A collection of generation N takes the live objects of generations
+//! 0..=N and, as CPython's `deduce_unreachable` does, starts from each one's
+//! reference count, subtracts the references the candidates hold to each
+//! other (`traverse`), and keeps whatever is still referenced from outside
+//! the set, plus everything reachable from that. References held by Rust
+//! code (a frame's value stack and locals, the VM, an embedding host's
+//! values) are simply never subtracted, so such objects always count as
+//! referenced from outside: a collection can run at any point where no
+//! `RefCell` of a candidate is mutably borrowed, and one that is (a
+//! container in the middle of an update) is treated as externally held.
+//!
+//! Unreachable objects are finalized first (PEP 442: an instance's
+//! `__del__` runs once, a suspended generator is closed), then checked
+//! again, because a finalizer may have stored a reference somewhere: what is
+//! reachable again survives. The rest is cleared (lists, dicts, sets,
+//! instances, functions, classes and cells drop what they hold), which breaks
+//! the cycles, and reference counting frees the objects.
+//!
+//! Triggering follows CPython: allocations of tracked objects minus their
+//! deaths above `threshold0` (700) collect generation 0; every `threshold1`
+//! (10) of those, generation 1; every `threshold2` of those, generation 2,
+//! but only once the objects waiting to enter generation 2 are a quarter of
+//! it (CPython's long-lived heuristic). Deaths are counted lazily: when the
+//! allocation count passes the threshold the young generation is pruned of
+//! dead handles, and only if the live ones still exceed it does a collection
+//! become due. It runs at the interpreter's next safe point (a call or a
+//! loop's backward jump, as CPython 3.12 does), or at once for
+//! `gc.collect()`.
+//!
+//! Weak references do not exist in sonde yet, so there are none to clear.
+//! Objects not tracked (bound methods, iterators, builtin functions bound to
+//! an object) count as references from outside: a cycle passing through one
+//! of them is not found.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::{Rc, Weak};
+
+use crate::objects::{Class, Dict, Function, Generator, Instance, Module, Set};
+use crate::value::Value;
+use crate::vm::frame::CellRef;
+use crate::vm::Vm;
+
+/// A weak handle on one tracked container.
+pub enum Node {
+    List(Weak<RefCell<Vec<Value>>>),
+    Tuple(Weak<Vec<Value>>),
+    Dict(Weak<RefCell<Dict>>),
+    Set(Weak<RefCell<Set>>),
+    FrozenSet(Weak<Set>),
+    Func(Weak<Function>),
+    Class(Weak<Class>),
+    Instance(Weak<Instance>),
+    Module(Weak<Module>),
+    Generator(Weak<Generator>),
+    Cell(Weak<RefCell<Option<Value>>>),
+}
+
+impl Node {
+    /// The handle of `v`, if `v` is a kind of object the collector tracks.
+    fn of(v: &Value) -> Option<Node> {
+        Some(match v {
+            Value::List(r) => Node::List(Rc::downgrade(r)),
+            Value::Tuple(r) => Node::Tuple(Rc::downgrade(r)),
+            Value::Dict(r) => Node::Dict(Rc::downgrade(r)),
+            Value::Set(r) => Node::Set(Rc::downgrade(r)),
+            Value::FrozenSet(r) => Node::FrozenSet(Rc::downgrade(r)),
+            Value::Func(r) => Node::Func(Rc::downgrade(r)),
+            Value::Class(r) => Node::Class(Rc::downgrade(r)),
+            Value::Instance(r) => Node::Instance(Rc::downgrade(r)),
+            Value::Module(r) => Node::Module(Rc::downgrade(r)),
+            Value::Generator(r) => Node::Generator(Rc::downgrade(r)),
+            Value::Cell(r) => Node::Cell(Rc::downgrade(r)),
+            _ => return None,
+        })
+    }
+
+    fn alive(&self) -> bool {
+        match self {
+            Node::List(w) => w.strong_count() > 0,
+            Node::Tuple(w) => w.strong_count() > 0,
+            Node::Dict(w) => w.strong_count() > 0,
+            Node::Set(w) => w.strong_count() > 0,
+            Node::FrozenSet(w) => w.strong_count() > 0,
+            Node::Func(w) => w.strong_count() > 0,
+            Node::Class(w) => w.strong_count() > 0,
+            Node::Instance(w) => w.strong_count() > 0,
+            Node::Module(w) => w.strong_count() > 0,
+            Node::Generator(w) => w.strong_count() > 0,
+            Node::Cell(w) => w.strong_count() > 0,
+        }
+    }
+
+    fn upgrade(&self) -> Option<Value> {
+        Some(match self {
+            Node::List(w) => Value::List(w.upgrade()?),
+            Node::Tuple(w) => Value::Tuple(w.upgrade()?),
+            Node::Dict(w) => Value::Dict(w.upgrade()?),
+            Node::Set(w) => Value::Set(w.upgrade()?),
+            Node::FrozenSet(w) => Value::FrozenSet(w.upgrade()?),
+            Node::Func(w) => Value::Func(w.upgrade()?),
+            Node::Class(w) => Value::Class(w.upgrade()?),
+            Node::Instance(w) => Value::Instance(w.upgrade()?),
+            Node::Module(w) => Value::Module(w.upgrade()?),
+            Node::Generator(w) => Value::Generator(w.upgrade()?),
+            Node::Cell(w) => Value::Cell(w.upgrade()?),
+        })
+    }
+}
+
+fn addr_of<T>(r: &Rc<T>) -> usize {
+    Rc::as_ptr(r) as *const u8 as usize
+}
+
+/// The identity of `v` if it is a kind of object the collector tracks: the
+/// address of its allocation, which a weak handle keeps from being reused.
+pub fn addr(v: &Value) -> Option<usize> {
+    Some(match v {
+        Value::List(r) => addr_of(r),
+        Value::Tuple(r) => addr_of(r),
+        Value::Dict(r) => addr_of(r),
+        Value::Set(r) => addr_of(r),
+        Value::FrozenSet(r) => addr_of(r),
+        Value::Func(r) => addr_of(r),
+        Value::Class(r) => addr_of(r),
+        Value::Instance(r) => addr_of(r),
+        Value::Module(r) => addr_of(r),
+        Value::Generator(r) => addr_of(r),
+        Value::Cell(r) => addr_of(r),
+        _ => None?,
+    })
+}
+
+/// What `traverse` reports: every strong reference an object holds to
+/// something that may be tracked, exactly once per reference held.
+pub trait Visit {
+    fn value(&mut self, v: &Value);
+    fn dict(&mut self, d: &Rc<RefCell<Dict>>);
+    fn cell(&mut self, c: &CellRef);
+    fn class(&mut self, c: &Rc<Class>);
+}
+
+fn visit_entries(d: &Dict, visit: &mut impl Visit) {
+    for (k, v) in d.map.iter() {
+        visit.value(&k.value);
+        visit.value(v);
+    }
+}
+
+/// A dict owned by one object only (an instance's or a function's
+/// `__dict__`, never tracked on its own): its entries count as that
+/// object's references while nothing else holds the dict. When something
+/// does, they are not reported at all (they look held from outside).
+fn visit_owned_dict(d: &Rc<RefCell<Dict>>, visit: &mut impl Visit) -> bool {
+    if Rc::strong_count(d) != 1 {
+        return true;
+    }
+    match d.try_borrow() {
+        Ok(d) => {
+            visit_entries(&d, visit);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Report the references `v` holds. False if part of it could not be read
+/// (a `RefCell` mutably borrowed right now): the caller must then treat `v`
+/// as held from outside, since references it holds went unreported.
+pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
+    match v {
+        // Last item first, as CPython's list and tuple traversal (the order
+        // gc.get_referents shows).
+        Value::List(l) => match l.try_borrow() {
+            Ok(l) => l.iter().rev().for_each(|x| visit.value(x)),
+            Err(_) => return false,
+        },
+        Value::Tuple(t) => t.iter().rev().for_each(|x| visit.value(x)),
+        Value::Dict(d) => match d.try_borrow() {
+            Ok(d) => visit_entries(&d, visit),
+            Err(_) => return false,
+        },
+        Value::Set(s) => match s.try_borrow() {
+            Ok(s) => s.keys().for_each(|k| visit.value(&k.value)),
+            Err(_) => return false,
+        },
+        Value::FrozenSet(s) => s.keys().for_each(|k| visit.value(&k.value)),
+        Value::Cell(c) => match c.try_borrow() {
+            Ok(c) => c.iter().for_each(|x| visit.value(x)),
+            Err(_) => return false,
+        },
+        Value::Func(f) => {
+            visit.dict(&f.globals);
+            let (Ok(defaults), Ok(kwdefaults), Ok(dict), Ok(doc), Ok(ann)) = (
+                f.defaults.try_borrow(),
+                f.kwdefaults.try_borrow(),
+                f.dict.try_borrow(),
+                f.doc.try_borrow(),
+                f.annotations.try_borrow(),
+            ) else {
+                return false;
+            };
+            defaults.iter().for_each(|x| visit.value(x));
+            kwdefaults.iter().for_each(|(_, x)| visit.value(x));
+            f.closure.iter().for_each(|c| visit.cell(c));
+            visit.value(&doc);
+            visit.value(&f.module);
+            visit.value(&ann);
+            if let Some(d) = dict.as_ref() {
+                return visit_owned_dict(d, visit);
+            }
+        }
+        Value::Class(c) => {
+            c.bases.iter().for_each(|b| visit.class(b));
+            c.mro.iter().for_each(|b| visit.class(b));
+            let (Ok(dict), Ok(meta)) = (c.dict.try_borrow(), c.meta.try_borrow()) else {
+                return false;
+            };
+            visit_entries(&dict, visit);
+            if let Some(m) = meta.as_ref() {
+                visit.class(m);
+            }
+        }
+        Value::Instance(i) => {
+            let (Ok(cls), Ok(base), Ok(exc)) = (i.class.try_borrow(), i.base.try_borrow(), i.exc.try_borrow()) else {
+                return false;
+            };
+            visit.class(&cls);
+            visit.value(&base);
+            if let Some(e) = exc.as_ref() {
+                e.cause.iter().for_each(|x| visit.value(x));
+                e.context.iter().for_each(|x| visit.value(x));
+            }
+            return visit_owned_dict(&i.dict, visit);
+        }
+        Value::Module(m) => visit.dict(&m.dict),
+        Value::Generator(g) => match g.frame.try_borrow() {
+            Ok(fr) => {
+                if let Some(fr) = fr.as_ref() {
+                    fr.stack.iter().for_each(|x| visit.value(x));
+                    fr.fast.iter().flatten().for_each(|x| visit.value(x));
+                    fr.cells.iter().for_each(|c| visit.cell(c));
+                    visit.dict(&fr.globals);
+                    if let Some(l) = &fr.locals {
+                        visit.dict(l);
+                    }
+                }
+            }
+            Err(_) => return false,
+        },
+        _ => {}
+    }
+    true
+}
+
+/// Drop what `v` holds, breaking the cycles it is part of. Each container
+/// is emptied with its borrow released before the contents die, since
+/// their deaths may run Python code.
+fn clear(v: &Value) {
+    match v {
+        Value::List(l) => {
+            let items = l.try_borrow_mut().map(|mut l| std::mem::take(&mut *l));
+            drop(items);
+        }
+        Value::Dict(d) => {
+            let items = d.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+            drop(items);
+        }
+        Value::Set(s) => {
+            let items = s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s));
+            drop(items);
+        }
+        Value::Cell(c) => {
+            let item = c.try_borrow_mut().map(|mut c| c.take());
+            drop(item);
+        }
+        Value::Func(f) => {
+            let defaults = f.defaults.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+            let kwdefaults = f.kwdefaults.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+            let dict = f.dict.try_borrow_mut().map(|mut d| d.take());
+            let doc = f.doc.try_borrow_mut().map(|mut d| std::mem::replace(&mut *d, Value::None));
+            let ann = f.annotations.try_borrow_mut().map(|mut d| std::mem::replace(&mut *d, Value::None));
+            drop((defaults, kwdefaults, dict, doc, ann));
+        }
+        Value::Class(c) => {
+            let dict = c.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+            let meta = c.meta.try_borrow_mut().map(|mut m| m.take());
+            drop((dict, meta));
+        }
+        Value::Instance(i) => {
+            let dict = if Rc::strong_count(&i.dict) == 1 {
+                i.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d)).ok()
+            } else {
+                None
+            };
+            let base = i.base.try_borrow_mut().map(|mut b| std::mem::replace(&mut *b, Value::None));
+            let exc = i.exc.try_borrow_mut().map(|mut e| e.take());
+            drop((dict, base, exc));
+        }
+        Value::Generator(g) => {
+            let frame = g.frame.try_borrow_mut().map(|mut f| f.take());
+            drop(frame);
+        }
+        // Tuples, frozensets and modules hold nothing mutable: the cycles
+        // through them are broken at their mutable members (a module at its
+        // dict).
+        _ => {}
+    }
+}
+
+/// Addresses hash to themselves (multiplied: allocations are aligned).
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | *b as u64;
+        }
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = i as u64;
+    }
+}
+
+type AddrMap = HashMap<usize, u32, BuildHasherDefault<AddrHasher>>;
+
+pub const GENERATIONS: usize = 3;
+
+struct Heap {
+    gens: [Vec<Node>; GENERATIONS],
+    /// `gc.freeze()`'s permanent generation: never scanned.
+    frozen: Vec<Node>,
+    /// CPython's counts: tracked allocations (less deaths, counted lazily)
+    /// since the last collection of generation 0; collections of the
+    /// generation below since the last of generation 1 and 2.
+    count: [usize; GENERATIONS],
+    threshold: [usize; GENERATIONS],
+    /// Allocations since generation 0 was last pruned of dead handles.
+    since_prune: usize,
+    enabled: bool,
+    collecting: bool,
+    long_lived_total: usize,
+    long_lived_pending: usize,
+    /// `gc.callbacks`, the list the module exposes.
+    callbacks: Option<Rc<RefCell<Vec<Value>>>>,
+    /// Per generation: collections, unreachable objects found (`gc.get_stats()`).
+    stats: [[usize; 2]; GENERATIONS],
+}
+
+thread_local! {
+    static HEAP: RefCell<Heap> = const { RefCell::new(Heap {
+        gens: [Vec::new(), Vec::new(), Vec::new()],
+        frozen: Vec::new(),
+        count: [0; GENERATIONS],
+        threshold: [700, 10, 10],
+        since_prune: 0,
+        enabled: true,
+        collecting: false,
+        long_lived_total: 0,
+        long_lived_pending: 0,
+        callbacks: None,
+        stats: [[0; 2]; GENERATIONS],
+    }) };
+    /// A collection is due: checked by the VM at its safe points.
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a tuple (or frozenset) with these items must be tracked: only
+/// one holding a tracked object can be part of a cycle (CPython untracks the
+/// others at their first collection; sonde never tracks them).
+fn holds_tracked<'a>(mut items: impl Iterator<Item = &'a Value>) -> bool {
+    items.any(|v| addr(v).is_some())
+}
+
+/// Register a new container (a no-op for other values and for tuples and
+/// frozensets of untracked items).
+pub fn track(v: &Value) {
+    match v {
+        Value::Tuple(t) if !holds_tracked(t.iter()) => return,
+        Value::FrozenSet(s) if !holds_tracked(s.keys().map(|k| &k.value)) => return,
+        _ => {}
+    }
+    if let Some(node) = Node::of(v) {
+        add(node);
+    }
+}
+
+/// Register a closure cell.
+pub fn track_cell(c: &CellRef) {
+    add(Node::Cell(Rc::downgrade(c)));
+}
+
+fn add(node: Node) {
+    HEAP.with(|h| {
+        let Ok(mut h) = h.try_borrow_mut() else {
+            return;
+        };
+        h.gens[0].push(node);
+        h.count[0] += 1;
+        h.since_prune += 1;
+        let t = h.threshold[0];
+        // Prune at most every quarter threshold of allocations, so that a
+        // young generation holding about `t` live objects does not get
+        // scanned on every allocation.
+        if t > 0 && h.count[0] > t && h.since_prune > t / 4 && h.enabled && !h.collecting {
+            h.gens[0].retain(Node::alive);
+            h.count[0] = h.gens[0].len();
+            h.since_prune = 0;
+            if h.count[0] > t {
+                PENDING.with(|p| p.set(true));
+            }
+        }
+    });
+}
+
+/// Called by the VM at its safe points (frame start, backward jumps).
+#[inline(always)]
+pub fn safe_point(vm: &Vm) {
+    if PENDING.with(|p| p.get()) {
+        collect_due(vm);
+    }
+}
+
+/// The generation CPython's `gc_collect_generations` picks, and collect it.
+#[cold]
+#[inline(never)]
+fn collect_due(vm: &Vm) {
+    PENDING.with(|p| p.set(false));
+    let gen = HEAP.with(|h| {
+        let h = h.borrow();
+        if !h.enabled || h.collecting {
+            return None;
+        }
+        (0..GENERATIONS)
+            .rev()
+            .find(|&i| h.count[i] > h.threshold[i] && !(i == GENERATIONS - 1 && h.long_lived_pending < h.long_lived_total / 4))
+    });
+    if let Some(gen) = gen {
+        collect(vm, gen);
+    }
+}
+
+/// Count of unreachable objects found; a function with a closure counts
+/// two, as in CPython, where the closure is a tuple object of its own.
+fn weight(v: &Value) -> usize {
+    match v {
+        Value::Func(f) if !f.closure.is_empty() => 2,
+        _ => 1,
+    }
+}
+
+/// Collect generation `gen` (and the younger ones): returns the number of
+/// unreachable objects found, as `gc.collect()` does. 0 without doing
+/// anything if a collection is already running.
+pub fn collect(vm: &Vm, gen: usize) -> usize {
+    let gen = gen.min(GENERATIONS - 1);
+    let nodes = HEAP.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.collecting {
+            return None;
+        }
+        h.collecting = true;
+        // CPython merges the younger generations after the collected one's
+        // objects, so finalizers run in that order.
+        let mut nodes = std::mem::take(&mut h.gens[gen]);
+        for g in 0..gen {
+            let young = std::mem::take(&mut h.gens[g]);
+            nodes.extend(young);
+        }
+        nodes.retain(Node::alive);
+        h.since_prune = 0;
+        Some(nodes)
+    });
+    let Some(mut nodes) = nodes else {
+        return 0;
+    };
+    PENDING.with(|p| p.set(false));
+    crate::probes::gc_start(gen as i32);
+    run_callbacks(vm, "start", gen, 0);
+
+    // Strong references to every candidate for the whole collection: none
+    // can die under us, and `strong_count - 1` is its reference count.
+    let objs: Vec<Value> = nodes.iter().filter_map(Node::upgrade).collect();
+    if objs.len() != nodes.len() {
+        // Something died between the prune and here (it cannot: nothing ran),
+        // but keep nodes and objects in step regardless.
+        nodes.retain(Node::alive);
+    }
+    let index: AddrMap = objs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| addr(v).map(|a| (a, i as u32)))
+        .collect();
+    let all: Vec<usize> = (0..objs.len()).collect();
+    let reachable = deduce_reachable(&objs, &index, &all);
+    let mut unreachable: Vec<usize> = all.iter().copied().filter(|&i| !reachable[i]).collect();
+
+    // PEP 442: finalize, then see what the finalizers brought back.
+    if finalize(vm, &objs, &unreachable) {
+        let again = deduce_reachable(&objs, &index, &unreachable);
+        unreachable.retain(|&i| !again[i]);
+    }
+    let garbage: Vec<bool> = {
+        let mut g = vec![false; objs.len()];
+        unreachable.iter().for_each(|&i| g[i] = true);
+        g
+    };
+    let found: usize = unreachable.iter().map(|&i| weight(&objs[i])).sum();
+    for &i in &unreachable {
+        clear(&objs[i]);
+    }
+    // Survivors move up a generation; the garbage dies with `objs`.
+    let next = (gen + 1).min(GENERATIONS - 1);
+    let survivors: Vec<Node> = nodes
+        .into_iter()
+        .zip(garbage)
+        .filter_map(|(n, dead)| (!dead).then_some(n))
+        .collect();
+    let survived = survivors.len();
+    drop(objs);
+    HEAP.with(|h| {
+        let mut h = h.borrow_mut();
+        h.gens[next].extend(survivors);
+        if gen + 1 < GENERATIONS {
+            h.count[gen + 1] += 1;
+        }
+        for c in h.count.iter_mut().take(gen + 1) {
+            *c = 0;
+        }
+        // Allocations made by finalizers while collecting are young again.
+        h.count[0] = h.gens[0].len();
+        if gen == GENERATIONS - 1 {
+            h.long_lived_pending = 0;
+            h.long_lived_total = h.gens[gen].len();
+        } else if gen == GENERATIONS - 2 {
+            h.long_lived_pending += survived;
+        }
+        h.stats[gen][0] += 1;
+        h.stats[gen][1] += found;
+        h.collecting = false;
+    });
+    crate::probes::gc_done(found as i64);
+    run_callbacks(vm, "stop", gen, found);
+    found
+}
+
+/// Which of `subset` (indices into `objs`) are reachable from outside it:
+/// reference counts minus the references the subset holds to itself, then
+/// everything reachable from what is left above zero.
+fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bool> {
+    let mut member = vec![false; objs.len()];
+    subset.iter().for_each(|&i| member[i] = true);
+    // Our own strong reference is not a reference from outside.
+    let mut refs: Vec<isize> = vec![0; objs.len()];
+    for &i in subset {
+        refs[i] = strong_count(&objs[i]) as isize - 1;
+    }
+    struct Subtract<'a> {
+        index: &'a AddrMap,
+        member: &'a [bool],
+        refs: &'a mut [isize],
+    }
+    impl Subtract<'_> {
+        fn hit(&mut self, a: usize) {
+            if let Some(&j) = self.index.get(&a) {
+                if self.member[j as usize] {
+                    self.refs[j as usize] -= 1;
+                }
+            }
+        }
+    }
+    impl Visit for Subtract<'_> {
+        fn value(&mut self, v: &Value) {
+            if let Some(a) = addr(v) {
+                self.hit(a);
+            }
+        }
+        fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
+            self.hit(addr_of(d));
+        }
+        fn cell(&mut self, c: &CellRef) {
+            self.hit(addr_of(c));
+        }
+        fn class(&mut self, c: &Rc<Class>) {
+            self.hit(addr_of(c));
+        }
+    }
+    let mut opaque = Vec::new();
+    {
+        let mut sub = Subtract {
+            index,
+            member: &member,
+            refs: &mut refs,
+        };
+        for &i in subset {
+            if !traverse(&objs[i], &mut sub) {
+                opaque.push(i);
+            }
+        }
+    }
+    // An object we could not read may hold references we did not subtract:
+    // it, and so everything it holds, counts as held from outside.
+    for i in opaque {
+        refs[i] = refs[i].max(1);
+    }
+    let mut reachable = vec![false; objs.len()];
+    let mut work: Vec<usize> = subset.iter().copied().filter(|&i| refs[i] > 0).collect();
+    work.iter().for_each(|&i| reachable[i] = true);
+    struct Mark<'a> {
+        index: &'a AddrMap,
+        member: &'a [bool],
+        reachable: &'a mut [bool],
+        work: &'a mut Vec<usize>,
+    }
+    impl Mark<'_> {
+        fn hit(&mut self, a: usize) {
+            if let Some(&j) = self.index.get(&a) {
+                let j = j as usize;
+                if self.member[j] && !self.reachable[j] {
+                    self.reachable[j] = true;
+                    self.work.push(j);
+                }
+            }
+        }
+    }
+    impl Visit for Mark<'_> {
+        fn value(&mut self, v: &Value) {
+            if let Some(a) = addr(v) {
+                self.hit(a);
+            }
+        }
+        fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
+            self.hit(addr_of(d));
+        }
+        fn cell(&mut self, c: &CellRef) {
+            self.hit(addr_of(c));
+        }
+        fn class(&mut self, c: &Rc<Class>) {
+            self.hit(addr_of(c));
+        }
+    }
+    let mut next = Vec::new();
+    while !work.is_empty() {
+        for i in std::mem::take(&mut work) {
+            let mut m = Mark {
+                index,
+                member: &member,
+                reachable: &mut reachable,
+                work: &mut next,
+            };
+            traverse(&objs[i], &mut m);
+        }
+        std::mem::swap(&mut work, &mut next);
+    }
+    reachable
+}
+
+fn strong_count(v: &Value) -> usize {
+    match v {
+        Value::List(r) => Rc::strong_count(r),
+        Value::Tuple(r) => Rc::strong_count(r),
+        Value::Dict(r) => Rc::strong_count(r),
+        Value::Set(r) => Rc::strong_count(r),
+        Value::FrozenSet(r) => Rc::strong_count(r),
+        Value::Func(r) => Rc::strong_count(r),
+        Value::Class(r) => Rc::strong_count(r),
+        Value::Instance(r) => Rc::strong_count(r),
+        Value::Module(r) => Rc::strong_count(r),
+        Value::Generator(r) => Rc::strong_count(r),
+        Value::Cell(r) => Rc::strong_count(r),
+        _ => 1,
+    }
+}
+
+/// Run the finalizers of the unreachable objects, each at most once in the
+/// object's life: `__del__` of instances, closing of generators suspended
+/// inside a `try` or `with`. True if any ran.
+fn finalize(vm: &Vm, objs: &[Value], unreachable: &[usize]) -> bool {
+    let mut ran = false;
+    for &i in unreachable {
+        match &objs[i] {
+            Value::Instance(inst) if !inst.finalized.get() => {
+                let cls = inst.class();
+                if let Some(del) = cls.lookup("__del__") {
+                    inst.finalized.set(true);
+                    vm.run_finalizer(del, objs[i].clone());
+                    ran = true;
+                }
+            }
+            Value::Generator(g) if crate::vm::eval::gen_finalize(vm, g) => ran = true,
+            _ => {}
+        }
+    }
+    ran
+}
+
+/// Call each of `gc.callbacks` with (phase, info) as CPython does.
+fn run_callbacks(vm: &Vm, phase: &str, gen: usize, collected: usize) {
+    let cbs: Vec<Value> = HEAP.with(|h| h.borrow().callbacks.as_ref().map(|c| c.borrow().clone()).unwrap_or_default());
+    if cbs.is_empty() {
+        return;
+    }
+    let mut info = Dict::new();
+    info.set_str("generation", Value::Int(gen as i64));
+    info.set_str("collected", Value::Int(collected as i64));
+    info.set_str("uncollectable", Value::Int(0));
+    let info = Value::dict(info);
+    for cb in cbs {
+        if let Err(e) = vm.call(&cb, vec![Value::str(phase), info.clone()]) {
+            let msg = format!(
+                "Exception ignored in garbage collection callback: {}\n",
+                vm.repr(&cb).unwrap_or_default()
+            );
+            vm.write_stderr(&(msg + &crate::vm::exc::format_exception(vm, &e.0)));
+        }
+    }
+}
+
+// ---- what the gc module reads and sets ----
+
+pub fn set_callbacks(list: &Rc<RefCell<Vec<Value>>>) {
+    HEAP.with(|h| h.borrow_mut().callbacks = Some(list.clone()));
+}
+
+pub fn stats() -> [[usize; 2]; GENERATIONS] {
+    HEAP.with(|h| h.borrow().stats)
+}
+
+pub fn enabled() -> bool {
+    HEAP.with(|h| h.borrow().enabled)
+}
+
+pub fn set_enabled(on: bool) {
+    HEAP.with(|h| h.borrow_mut().enabled = on);
+}
+
+pub fn threshold() -> [usize; GENERATIONS] {
+    HEAP.with(|h| h.borrow().threshold)
+}
+
+pub fn set_threshold(t: [usize; GENERATIONS]) {
+    HEAP.with(|h| h.borrow_mut().threshold = t);
+}
+
+/// `gc.get_count()`: generation 0's count is exact (pruned of the dead).
+pub fn count() -> [usize; GENERATIONS] {
+    HEAP.with(|h| {
+        let mut h = h.borrow_mut();
+        h.gens[0].retain(Node::alive);
+        h.count[0] = h.gens[0].len();
+        h.since_prune = 0;
+        h.count
+    })
+}
+
+/// The live tracked objects of generation `gen`, or of all of them.
+pub fn objects(gen: Option<usize>) -> Vec<Value> {
+    HEAP.with(|h| {
+        let h = h.borrow();
+        let gens: Vec<&Vec<Node>> = match gen {
+            Some(g) => vec![&h.gens[g]],
+            None => h.gens.iter().collect(),
+        };
+        gens.into_iter().flatten().filter_map(Node::upgrade).collect()
+    })
+}
+
+/// `gc.freeze()`: everything tracked moves to the permanent generation.
+pub fn freeze() {
+    HEAP.with(|h| {
+        let mut h = h.borrow_mut();
+        let mut all = Vec::new();
+        for g in h.gens.iter_mut() {
+            all.append(g);
+        }
+        all.retain(Node::alive);
+        h.frozen.append(&mut all);
+        h.count = [0; GENERATIONS];
+    })
+}
+
+/// `gc.unfreeze()`: the permanent generation goes back to the oldest.
+pub fn unfreeze() {
+    HEAP.with(|h| {
+        let mut h = h.borrow_mut();
+        let mut frozen = std::mem::take(&mut h.frozen);
+        frozen.retain(Node::alive);
+        h.gens[GENERATIONS - 1].append(&mut frozen);
+    })
+}
+
+pub fn freeze_count() -> usize {
+    HEAP.with(|h| h.borrow().frozen.iter().filter(|n| n.alive()).count())
+}
+
+/// The objects `v` refers to (`gc.get_referents`), as Values.
+pub fn referents(v: &Value) -> Vec<Value> {
+    struct Collect(Vec<Value>);
+    impl Visit for Collect {
+        fn value(&mut self, v: &Value) {
+            // CPython's traverse reports every object; the atomic ones too.
+            if !matches!(v, Value::None | Value::Null) {
+                self.0.push(v.clone());
+            }
+        }
+        fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
+            self.0.push(Value::Dict(d.clone()));
+        }
+        fn cell(&mut self, c: &CellRef) {
+            self.0.push(Value::Cell(c.clone()));
+        }
+        fn class(&mut self, c: &Rc<Class>) {
+            self.0.push(Value::Class(c.clone()));
+        }
+    }
+    let mut c = Collect(Vec::new());
+    traverse(v, &mut c);
+    c.0
+}
+
+/// Whether `gc.is_tracked(v)` is true: CPython's answers, where a dict or
+/// tuple counts as tracked only while it holds a tracked object.
+pub fn is_tracked(v: &Value) -> bool {
+    match v {
+        Value::Tuple(t) => holds_tracked(t.iter()),
+        Value::FrozenSet(s) => holds_tracked(s.keys().map(|k| &k.value)),
+        Value::Dict(d) => d
+            .try_borrow()
+            .map(|d| d.map.iter().any(|(k, v)| addr(&k.value).is_some() || addr(v).is_some()))
+            .unwrap_or(true),
+        _ => addr(v).is_some(),
+    }
+}
