@@ -144,12 +144,25 @@ pub fn addr(v: &Value) -> Option<usize> {
 }
 
 /// What `traverse` reports: every strong reference an object holds to
-/// something that may be tracked, exactly once per reference held.
+/// something that may be tracked, exactly once per reference held. The
+/// collector's passes only need the address (`hit`).
 pub trait Visit {
-    fn value(&mut self, v: &Value);
-    fn dict(&mut self, d: &Rc<RefCell<Dict>>);
-    fn cell(&mut self, c: &CellRef);
-    fn class(&mut self, c: &Rc<Class>);
+    /// A reference to the object at address `a` (see `addr`).
+    fn hit(&mut self, a: usize);
+    fn value(&mut self, v: &Value) {
+        if let Some(a) = addr(v) {
+            self.hit(a);
+        }
+    }
+    fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
+        self.hit(addr_of(d));
+    }
+    fn cell(&mut self, c: &CellRef) {
+        self.hit(addr_of(c));
+    }
+    fn class(&mut self, c: &Rc<Class>) {
+        self.hit(addr_of(c));
+    }
 }
 
 fn visit_entries(d: &Dict, visit: &mut impl Visit) {
@@ -512,16 +525,24 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     let mut unreachable: Vec<usize> = all.iter().copied().filter(|&i| !reachable[i]).collect();
 
     // PEP 442: finalize, then see what the finalizers brought back.
+    let mut freed_early = Vec::new();
     if finalize(vm, &objs, &unreachable) {
         let again = deduce_reachable(&objs, &index, &unreachable);
         unreachable.retain(|&i| !again[i]);
+        freed_early = freed_by_finalizers(&objs, &index, &unreachable);
     }
     let garbage: Vec<bool> = {
         let mut g = vec![false; objs.len()];
         unreachable.iter().for_each(|&i| g[i] = true);
         g
     };
-    let found: usize = unreachable.iter().map(|&i| weight(&objs[i])).sum();
+    // What a finalizer's work freed (CPython frees it at once, before
+    // counting) is not counted as found.
+    let found: usize = unreachable
+        .iter()
+        .filter(|&&i| !freed_early.get(i).copied().unwrap_or(false))
+        .map(|&i| weight(&objs[i]))
+        .sum();
     for &i in &unreachable {
         clear(&objs[i]);
     }
@@ -576,29 +597,13 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
         member: &'a [bool],
         refs: &'a mut [isize],
     }
-    impl Subtract<'_> {
+    impl Visit for Subtract<'_> {
         fn hit(&mut self, a: usize) {
             if let Some(&j) = self.index.get(&a) {
                 if self.member[j as usize] {
                     self.refs[j as usize] -= 1;
                 }
             }
-        }
-    }
-    impl Visit for Subtract<'_> {
-        fn value(&mut self, v: &Value) {
-            if let Some(a) = addr(v) {
-                self.hit(a);
-            }
-        }
-        fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
-            self.hit(addr_of(d));
-        }
-        fn cell(&mut self, c: &CellRef) {
-            self.hit(addr_of(c));
-        }
-        fn class(&mut self, c: &Rc<Class>) {
-            self.hit(addr_of(c));
         }
     }
     let mut opaque = Vec::new();
@@ -628,7 +633,7 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
         reachable: &'a mut [bool],
         work: &'a mut Vec<usize>,
     }
-    impl Mark<'_> {
+    impl Visit for Mark<'_> {
         fn hit(&mut self, a: usize) {
             if let Some(&j) = self.index.get(&a) {
                 let j = j as usize;
@@ -637,22 +642,6 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
                     self.work.push(j);
                 }
             }
-        }
-    }
-    impl Visit for Mark<'_> {
-        fn value(&mut self, v: &Value) {
-            if let Some(a) = addr(v) {
-                self.hit(a);
-            }
-        }
-        fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
-            self.hit(addr_of(d));
-        }
-        fn cell(&mut self, c: &CellRef) {
-            self.hit(addr_of(c));
-        }
-        fn class(&mut self, c: &Rc<Class>) {
-            self.hit(addr_of(c));
         }
     }
     let mut next = Vec::new();
@@ -669,6 +658,55 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
         std::mem::swap(&mut work, &mut next);
     }
     reachable
+}
+
+/// Which of the unreachable objects no longer have any reference but ours
+/// and those of others in the same state, after the finalizers ran (a
+/// closed generator let go of its frame's locals): in CPython, which holds
+/// no references while collecting, they die during finalization and are
+/// not counted.
+fn freed_by_finalizers(objs: &[Value], index: &AddrMap, unreachable: &[usize]) -> Vec<bool> {
+    let mut member = vec![false; objs.len()];
+    unreachable.iter().for_each(|&i| member[i] = true);
+    let mut refs: Vec<isize> = vec![0; objs.len()];
+    for &i in unreachable {
+        refs[i] = strong_count(&objs[i]) as isize - 1;
+    }
+    let mut dead = vec![false; objs.len()];
+    let mut work: Vec<usize> = unreachable.iter().copied().filter(|&i| refs[i] == 0).collect();
+    work.iter().for_each(|&i| dead[i] = true);
+    struct Release<'a> {
+        index: &'a AddrMap,
+        member: &'a [bool],
+        refs: &'a mut [isize],
+        dead: &'a mut [bool],
+        work: &'a mut Vec<usize>,
+    }
+    impl Visit for Release<'_> {
+        fn hit(&mut self, a: usize) {
+            if let Some(&j) = self.index.get(&a) {
+                let j = j as usize;
+                if self.member[j] && !self.dead[j] {
+                    self.refs[j] -= 1;
+                    if self.refs[j] == 0 {
+                        self.dead[j] = true;
+                        self.work.push(j);
+                    }
+                }
+            }
+        }
+    }
+    while let Some(i) = work.pop() {
+        let mut r = Release {
+            index,
+            member: &member,
+            refs: &mut refs,
+            dead: &mut dead,
+            work: &mut work,
+        };
+        traverse(&objs[i], &mut r);
+    }
+    dead
 }
 
 fn strong_count(v: &Value) -> usize {
@@ -813,9 +851,10 @@ pub fn freeze_count() -> usize {
 pub fn referents(v: &Value) -> Vec<Value> {
     struct Collect(Vec<Value>);
     impl Visit for Collect {
+        fn hit(&mut self, _: usize) {}
         fn value(&mut self, v: &Value) {
             // CPython's traverse reports every object; the atomic ones too.
-            if !matches!(v, Value::None | Value::Null) {
+            if !matches!(v, Value::Null) {
                 self.0.push(v.clone());
             }
         }

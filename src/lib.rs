@@ -277,8 +277,29 @@ impl Interpreter {
 }
 
 impl Drop for Interpreter {
+    /// Free what the interpreter made. `sys.modules` and the modules'
+    /// namespaces are cycles (sys.modules holds sys, whose dict holds
+    /// sys.modules; a module's functions hold its dict): empty the
+    /// namespaces as CPython's `finalize_modules` does (all but builtins,
+    /// which finalizers may still need), then collect what that left.
     fn drop(&mut self) {
+        vm::set_current(Some(self.vm.clone()));
+        let modules: Vec<Value> = std::mem::take(&mut *self.vm.modules.borrow_mut()).values();
+        let mut namespaces = Vec::new();
+        for m in &modules {
+            if let Value::Module(m) = m {
+                if !Rc::ptr_eq(&m.dict, &self.vm.builtins) {
+                    if let Ok(mut d) = m.dict.try_borrow_mut() {
+                        namespaces.push(std::mem::take(&mut *d));
+                    }
+                }
+            }
+        }
+        drop(namespaces);
+        drop(modules);
+        gc::collect(&self.vm, gc::GENERATIONS - 1);
         self.vm.flush_stdout();
+        vm::set_current(None);
     }
 }
 

@@ -1,7 +1,8 @@
 //! Compiler: `rustpython-parser` AST to code objects.
 //!
-//! Symbol tables and labels are scratch data in a `bumpalo` arena dropped when
-//! compiling ends; what survives is the immutable `Code` tree.
+//! Symbol tables are a tree of boxed scopes dropped when compiling ends
+//! (they were in an arena once, which never ran their destructors and so
+//! leaked their names and maps); what survives is the immutable `Code` tree.
 
 pub mod symtable;
 pub mod syntax_error;
@@ -9,7 +10,6 @@ pub mod syntax_error;
 use std::ffi::CString;
 use std::rc::Rc;
 
-use bumpalo::Bump;
 use indexmap::IndexMap;
 use rustpython_parser::ast::{self, Ranged};
 
@@ -97,16 +97,15 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
             located: Some(Box::new(l)),
         });
     }
-    let bump = Bump::new();
     let src_rc: Option<Rc<str>> = if opts.keep_source { Some(Rc::from(source)) } else { None };
     match mode {
         Mode::Eval => {
             let expr =
                 rustpython_parser::parse(source, rustpython_parser::Mode::Expression, filename).map_err(|e| parse_error(source, e))?;
             let ast::Mod::Expression(expr) = expr else { unreachable!() };
-            let scope = symtable::build_expr(&bump, &expr.body).map_err(fix)?;
+            let scope = symtable::build_expr(&expr.body).map_err(fix)?;
             let mut c = Compiler::new(filename, &lines, opts, src_rc);
-            c.push_unit(scope, "<module>", "<module>", 1);
+            c.push_unit(&scope, "<module>", "<module>", 1);
             c.expr(&expr.body).map_err(fix)?;
             c.emit(Instr::ReturnValue);
             Ok(c.pop_unit(0, 0, 0, 0))
@@ -114,10 +113,10 @@ pub fn compile(source: &str, filename: &str, mode: Mode, opts: &Options) -> Resu
         Mode::Exec | Mode::Single => {
             let m = rustpython_parser::parse(source, rustpython_parser::Mode::Module, filename).map_err(|e| parse_error(source, e))?;
             let ast::Mod::Module(m) = m else { unreachable!() };
-            let scope = symtable::build(&bump, &m.body, ScopeKind::Module).map_err(fix)?;
+            let scope = symtable::build(&m.body, ScopeKind::Module).map_err(fix)?;
             let mut c = Compiler::new(filename, &lines, opts, src_rc);
             c.interactive = mode == Mode::Single;
-            c.push_unit(scope, "<module>", "<module>", 1);
+            c.push_unit(&scope, "<module>", "<module>", 1);
             let mut body: &[ast::Stmt] = &m.body;
             if let Some(doc) = docstring(body) {
                 if mode == Mode::Exec {
@@ -210,7 +209,7 @@ enum FBlock<'a> {
 }
 
 struct Unit<'a> {
-    scope: &'a Scope<'a>,
+    scope: &'a Scope,
     /// The class whose private names (`__x`) are mangled here.
     private: Option<String>,
     name: String,
@@ -275,11 +274,11 @@ impl<'a> Compiler<'a> {
     fn u(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().unwrap()
     }
-    fn scope(&self) -> &'a Scope<'a> {
+    fn scope(&self) -> &'a Scope {
         self.units.last().unwrap().scope
     }
 
-    fn push_unit(&mut self, scope: &'a Scope<'a>, name: &str, qualname: &str, firstlineno: u32) {
+    fn push_unit(&mut self, scope: &'a Scope, name: &str, qualname: &str, firstlineno: u32) {
         let mut varnames = IndexMap::new();
         for p in &scope.params {
             let n = varnames.len() as u32;

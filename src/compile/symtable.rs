@@ -4,8 +4,6 @@
 use std::cell::Cell as StdCell;
 use std::collections::{HashMap, HashSet};
 
-use bumpalo::collections::Vec as BVec;
-use bumpalo::Bump;
 use indexmap::IndexMap;
 use rustpython_parser::ast::{self, Ranged};
 
@@ -34,13 +32,13 @@ pub const USED: u32 = 4;
 pub const GLOBAL: u32 = 8;
 pub const NONLOCAL: u32 = 16;
 
-pub struct Scope<'a> {
+pub struct Scope {
     pub kind: ScopeKind,
     pub name: String,
     pub symbols: IndexMap<String, u32>,
     pub scopes: HashMap<String, SymScope>,
     pub params: Vec<String>,
-    pub children: BVec<'a, &'a mut Scope<'a>>,
+    pub children: Vec<Scope>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub is_generator: bool,
@@ -50,15 +48,15 @@ pub struct Scope<'a> {
     pub cursor: StdCell<usize>,
 }
 
-impl<'a> Scope<'a> {
-    fn new(bump: &'a Bump, kind: ScopeKind, name: &str) -> Scope<'a> {
+impl Scope {
+    fn new(kind: ScopeKind, name: &str) -> Scope {
         Scope {
             kind,
             name: name.to_string(),
             symbols: IndexMap::new(),
             scopes: HashMap::new(),
             params: Vec::new(),
-            children: BVec::new_in(bump),
+            children: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
@@ -72,16 +70,15 @@ impl<'a> Scope<'a> {
     pub fn scope_of(&self, name: &str) -> SymScope {
         self.scopes.get(name).copied().unwrap_or(SymScope::GlobalImplicit)
     }
-    pub fn next_child(&self) -> &Scope<'a> {
+    pub fn next_child(&self) -> &Scope {
         let i = self.cursor.get();
         self.cursor.set(i + 1);
-        self.children[i]
+        &self.children[i]
     }
 }
 
-pub struct Builder<'a> {
-    bump: &'a Bump,
-    stack: Vec<&'a mut Scope<'a>>,
+pub struct Builder {
+    stack: Vec<Scope>,
     /// The enclosing class name of each scope on the stack (for name mangling).
     private: Vec<Option<String>>,
 }
@@ -101,34 +98,32 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 
 type R = Result<(), CompileError>;
 
-pub fn build<'a>(bump: &'a Bump, body: &[ast::Stmt], kind: ScopeKind) -> Result<&'a mut Scope<'a>, CompileError> {
+pub fn build(body: &[ast::Stmt], kind: ScopeKind) -> Result<Scope, CompileError> {
     let mut b = Builder {
-        bump,
-        stack: vec![bump.alloc(Scope::new(bump, kind, "top"))],
+        stack: vec![Scope::new(kind, "top")],
         private: vec![None],
     };
     for s in body {
         b.stmt(s)?;
     }
-    let top = b.stack.pop().unwrap();
-    analyze(top, &HashSet::new())?;
+    let mut top = b.stack.pop().unwrap();
+    analyze(&mut top, &HashSet::new())?;
     Ok(top)
 }
 
-pub fn build_expr<'a>(bump: &'a Bump, e: &ast::Expr) -> Result<&'a mut Scope<'a>, CompileError> {
+pub fn build_expr(e: &ast::Expr) -> Result<Scope, CompileError> {
     let mut b = Builder {
-        bump,
-        stack: vec![bump.alloc(Scope::new(bump, ScopeKind::Module, "top"))],
+        stack: vec![Scope::new(ScopeKind::Module, "top")],
         private: vec![None],
     };
     b.expr(e)?;
-    let top = b.stack.pop().unwrap();
-    analyze(top, &HashSet::new())?;
+    let mut top = b.stack.pop().unwrap();
+    analyze(&mut top, &HashSet::new())?;
     Ok(top)
 }
 
-impl<'a> Builder<'a> {
-    fn cur(&mut self) -> &mut Scope<'a> {
+impl Builder {
+    fn cur(&mut self) -> &mut Scope {
         self.stack.last_mut().unwrap()
     }
     fn add(&mut self, name: &str, flag: u32) {
@@ -140,8 +135,7 @@ impl<'a> Builder<'a> {
         }
     }
     fn push(&mut self, kind: ScopeKind, name: &str) {
-        let s = self.bump.alloc(Scope::new(self.bump, kind, name));
-        self.stack.push(s);
+        self.stack.push(Scope::new(kind, name));
         let private = if kind == ScopeKind::Class {
             Some(name.to_string())
         } else {

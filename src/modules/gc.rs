@@ -73,7 +73,22 @@ fn is_finalized(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(matches!(&args.args[0], Value::Instance(i) if i.finalized.get())))
 }
 fn get_objects(vm: &Vm, args: Args) -> PyResult<Value> {
-    let gen = generation(vm, &args, "get_objects")?;
+    args.check(vm, "get_objects", 0, 1)?;
+    let gen = match args.get(0, "generation") {
+        None | Some(Value::None) => None,
+        Some(g) => {
+            let g = vm.index_value(&g)?;
+            if g >= GENERATIONS as i64 {
+                return Err(vm.value_error(format!(
+                    "generation parameter must be less than the number of available generations ({GENERATIONS})"
+                )));
+            }
+            if g < 0 {
+                return Err(vm.value_error("generation parameter cannot be negative"));
+            }
+            Some(g as usize)
+        }
+    };
     Ok(Value::list(crate::gc::objects(gen)))
 }
 fn get_referents(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -84,11 +99,10 @@ fn get_referents(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 fn get_referrers(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let targets: Vec<usize> = args.args.iter().filter_map(crate::gc::addr).collect();
     let mut out = Vec::new();
     for o in crate::gc::objects(None) {
         let refs = crate::gc::referents(&o);
-        if refs.iter().any(|r| crate::gc::addr(r).is_some_and(|a| targets.contains(&a))) {
+        if refs.iter().any(|r| args.args.iter().any(|t| r.is(t))) {
             out.push(o);
         }
     }

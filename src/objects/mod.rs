@@ -192,7 +192,9 @@ impl Instance {
 impl Drop for Instance {
     fn drop(&mut self) {
         let cls = self.class.borrow().clone();
-        let traced = !cls.builtin && !self.stand_in.get() && crate::probes::instance_delete_enabled();
+        // Only classes defined in Python code fire (not built-in types, nor
+        // types sonde makes natively, like sys.version_info's).
+        let traced = !cls.builtin && !cls.filename.is_empty() && !self.stand_in.get() && crate::probes::instance_delete_enabled();
         if traced {
             crate::probes::instance_delete_start(&cls);
         }

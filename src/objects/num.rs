@@ -449,12 +449,28 @@ fn lower_ops(c: &Rc<crate::objects::Class>, owner: &'static str) {
         let lower = k.to_lowercase();
         if lower != k {
             c.dict.borrow_mut().remove_str(&k);
-            let name: &'static str = Box::leak(lower.into_boxed_str());
+            let name = static_name(lower);
             if let Value::Builtin(b) = v {
                 add_method(c, owner, name, b.func);
             }
         }
     }
+}
+
+/// A `&'static str` for a method name made at run time: leaked once per
+/// process and kept in a table, so that every interpreter created after
+/// the first reuses it (and nothing is lost at exit).
+fn static_name(name: String) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let mut names = NAMES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(n) = names.get(&name) {
+        return n;
+    }
+    let leaked: &'static str = Box::leak(name.clone().into_boxed_str());
+    names.insert(name, leaked);
+    leaked
 }
 
 pub fn register(t: &crate::vm::Types) {
