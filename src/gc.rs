@@ -403,6 +403,7 @@ fn holds_tracked<'a>(mut items: impl Iterator<Item = &'a Value>) -> bool {
 
 /// Register a new container (a no-op for other values and for tuples and
 /// frozensets of untracked items).
+#[inline]
 pub fn track(v: &Value) {
     match v {
         Value::Tuple(t) if !holds_tracked(t.iter()) => return,
@@ -419,6 +420,7 @@ pub fn track_cell(c: &CellRef) {
     add(Node::Cell(Rc::downgrade(c)));
 }
 
+#[inline]
 fn add(node: Node) {
     HEAP.with(|h| {
         let Ok(mut h) = h.try_borrow_mut() else {
@@ -428,18 +430,33 @@ fn add(node: Node) {
         h.count[0] += 1;
         h.since_prune += 1;
         let t = h.threshold[0];
-        // Prune at most every quarter threshold of allocations, so that a
-        // young generation holding about `t` live objects does not get
-        // scanned on every allocation.
-        if t > 0 && h.count[0] > t && h.since_prune > t / 4 && h.enabled && !h.collecting {
-            h.gens[0].retain(Node::alive);
-            h.count[0] = h.gens[0].len();
-            h.since_prune = 0;
-            if h.count[0] > t {
-                PENDING.with(|p| p.set(true));
-            }
+        // Prune only after a quarter of the threshold, or of the live young
+        // objects (many while collection is disabled), in allocations: the
+        // scan then costs a few handles per allocation.
+        let live = h.count[0] - h.since_prune;
+        if h.count[0] > t && h.since_prune > t.max(live) / 4 {
+            prune_young(&mut h);
         }
     });
+}
+
+/// Drop generation 0's dead handles; if the live objects still exceed the
+/// threshold, a collection is due.
+#[cold]
+#[inline(never)]
+fn prune_young(h: &mut Heap) {
+    // Pruning is also what returns dead objects' memory (a weak handle
+    // keeps the allocation), so it goes on while collection is disabled.
+    if h.collecting {
+        return;
+    }
+    h.gens[0].retain(Node::alive);
+    h.count[0] = h.gens[0].len();
+    h.since_prune = 0;
+    let t = h.threshold[0];
+    if t > 0 && h.enabled && h.count[0] > t {
+        PENDING.with(|p| p.set(true));
+    }
 }
 
 /// Called by the VM at its safe points (frame start, backward jumps).

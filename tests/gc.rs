@@ -3,6 +3,8 @@
 //! - `million_cycles_run_in_bounded_memory`: a program building cycles in a
 //!   loop has the same peak RSS at 100,000 and at 1,000,000 cycles; with the
 //!   collector disabled the same measurement grows (so it can fail).
+//! - `disabled_collector_still_frees_acyclic_objects`: with `gc.disable()`,
+//!   objects outside cycles still give their memory back.
 //! - `gc_programs_are_clean_under_valgrind`: the GC programs (golden
 //!   programs gc_cycles and gc_stress, the gc tracing case) run under
 //!   valgrind's memcheck with no invalid read or write, no double free and
@@ -17,9 +19,9 @@ use std::process::Command;
 
 const SONDE: &str = env!("CARGO_BIN_EXE_sonde");
 
-/// Peak RSS (VmHWM, kB) of sonde after building `n` cycles, as the
-/// program itself reads it from /proc at the end.
-fn peak_rss_kb(n: usize, gc_enabled: bool) -> u64 {
+/// Peak RSS (VmHWM, kB) of sonde after building `n` groups of objects
+/// (cycles, or not), as the program itself reads it from /proc at the end.
+fn peak_rss_kb(n: usize, gc_enabled: bool, cycles: bool) -> u64 {
     let src = format!(
         r#"
 import gc
@@ -35,10 +37,11 @@ def build(n):
     for i in range(n):
         a = Node()
         b = Node()
-        a.other = b
-        b.other = a
         box = [a, b]
-        box.append(box)
+        if {cycles}:
+            a.other = b
+            b.other = a
+            box.append(box)
 
 
 build({n})
@@ -47,7 +50,8 @@ with open("/proc/self/status") as f:
         if line.startswith("VmHWM"):
             print(line.split()[1])
 "#,
-        gc_enabled = if gc_enabled { "True" } else { "False" }
+        gc_enabled = if gc_enabled { "True" } else { "False" },
+        cycles = if cycles { "True" } else { "False" },
     );
     let o = Command::new(SONDE).arg("-c").arg(&src).output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -56,19 +60,32 @@ with open("/proc/self/status") as f:
 
 #[test]
 fn million_cycles_run_in_bounded_memory() {
-    let small = peak_rss_kb(100_000, true);
-    let large = peak_rss_kb(1_000_000, true);
+    let small = peak_rss_kb(100_000, true, true);
+    let large = peak_rss_kb(1_000_000, true, true);
     // Flat: ten times the cycles, at most 2 MB more (allocator noise).
     assert!(
         large <= small + 2048,
         "peak RSS grows with the number of cycles: {small} kB for 100k, {large} kB for 1M"
     );
     // The measure sees leaks: without the collector memory grows with n.
-    let off_small = peak_rss_kb(20_000, false);
-    let off_large = peak_rss_kb(100_000, false);
+    let off_small = peak_rss_kb(20_000, false, true);
+    let off_large = peak_rss_kb(100_000, false, true);
     assert!(
         off_large > off_small + 20_000,
         "with gc disabled, 100k cycles should take much more memory than 20k ({off_small} vs {off_large} kB)"
+    );
+}
+
+/// Tracking keeps a weak handle, which holds a dead object's allocation
+/// until its generation is scanned; with collection disabled the scans
+/// must go on, or every object made would stay allocated.
+#[test]
+fn disabled_collector_still_frees_acyclic_objects() {
+    let small = peak_rss_kb(100_000, false, false);
+    let large = peak_rss_kb(1_000_000, false, false);
+    assert!(
+        large <= small + 2048,
+        "with gc disabled, acyclic garbage is not freed: {small} kB for 100k, {large} kB for 1M"
     );
 }
 
