@@ -4,8 +4,9 @@
 //! Reference counting (`Rc`) frees almost everything the moment it dies;
 //! what it cannot free is a cycle. Every container that can be part of one
 //! registers a weak handle here when it is made (`track`): lists, dicts,
-//! sets, tuples and frozensets holding containers, functions, classes,
-//! instances, modules, generators and closure cells. A weak handle does not
+//! sets, tuples and frozensets holding containers, functions, bound
+//! methods, classes, instances, modules, generators (with their frames) and
+//! closure cells. A weak handle does not
 //! keep its object alive, so the registry never changes when objects die;
 //! dead handles are dropped when a generation is scanned.
 //!
@@ -39,16 +40,16 @@
 //! `gc.collect()`.
 //!
 //! Weak references do not exist in sonde yet, so there are none to clear.
-//! Objects not tracked (bound methods, iterators, builtin functions bound to
-//! an object) count as references from outside: a cycle passing through one
-//! of them is not found.
+//! Objects not tracked (iterators, builtin methods bound to an object)
+//! count as references from outside: a cycle passing through one of them
+//! is not found.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
-use crate::objects::{Class, Dict, Function, Generator, Instance, Module, Set};
+use crate::objects::{BoundMethod, Class, Dict, Function, Generator, Instance, Module, Set};
 use crate::value::Value;
 use crate::vm::frame::CellRef;
 use crate::vm::Vm;
@@ -66,6 +67,7 @@ pub enum Node {
     Module(Weak<Module>),
     Generator(Weak<Generator>),
     Cell(Weak<RefCell<Option<Value>>>),
+    Method(Weak<BoundMethod>),
 }
 
 impl Node {
@@ -83,6 +85,7 @@ impl Node {
             Value::Module(r) => Node::Module(Rc::downgrade(r)),
             Value::Generator(r) => Node::Generator(Rc::downgrade(r)),
             Value::Cell(r) => Node::Cell(Rc::downgrade(r)),
+            Value::Method(r) => Node::Method(Rc::downgrade(r)),
             _ => return None,
         })
     }
@@ -100,6 +103,7 @@ impl Node {
             Node::Module(w) => w.strong_count() > 0,
             Node::Generator(w) => w.strong_count() > 0,
             Node::Cell(w) => w.strong_count() > 0,
+            Node::Method(w) => w.strong_count() > 0,
         }
     }
 
@@ -116,6 +120,7 @@ impl Node {
             Node::Module(w) => Value::Module(w.upgrade()?),
             Node::Generator(w) => Value::Generator(w.upgrade()?),
             Node::Cell(w) => Value::Cell(w.upgrade()?),
+            Node::Method(w) => Value::Method(w.upgrade()?),
         })
     }
 }
@@ -139,6 +144,7 @@ pub fn addr(v: &Value) -> Option<usize> {
         Value::Module(r) => addr_of(r),
         Value::Generator(r) => addr_of(r),
         Value::Cell(r) => addr_of(r),
+        Value::Method(r) => addr_of(r),
         _ => None?,
     })
 }
@@ -259,6 +265,10 @@ pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
             return visit_owned_dict(&i.dict, visit);
         }
         Value::Module(m) => visit.dict(&m.dict),
+        Value::Method(m) => {
+            visit.value(&m.func);
+            visit.value(&m.obj);
+        }
         Value::Generator(g) => match g.frame.try_borrow() {
             Ok(fr) => {
                 if let Some(fr) = fr.as_ref() {
@@ -326,9 +336,9 @@ fn clear(v: &Value) {
             let frame = g.frame.try_borrow_mut().map(|mut f| f.take());
             drop(frame);
         }
-        // Tuples, frozensets and modules hold nothing mutable: the cycles
-        // through them are broken at their mutable members (a module at its
-        // dict).
+        // Tuples, frozensets, bound methods and modules hold nothing
+        // mutable: the cycles through them are broken at their mutable
+        // members (a module at its dict).
         _ => {}
     }
 }
@@ -739,6 +749,7 @@ fn strong_count(v: &Value) -> usize {
         Value::Module(r) => Rc::strong_count(r),
         Value::Generator(r) => Rc::strong_count(r),
         Value::Cell(r) => Rc::strong_count(r),
+        Value::Method(r) => Rc::strong_count(r),
         _ => 1,
     }
 }

@@ -159,6 +159,11 @@ impl Value {
         crate::gc::track(&d);
         d
     }
+    pub fn method(func: Value, obj: Value) -> Value {
+        let m = Value::Method(Rc::new(BoundMethod { func, obj }));
+        crate::gc::track(&m);
+        m
+    }
     pub fn set(s: Set) -> Value {
         let s = Value::Set(Rc::new(RefCell::new(s)));
         crate::gc::track(&s);

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::objects::{BoundMethod, Builtin, Class, Kind};
+use crate::objects::{Builtin, Class, Kind};
 use crate::value::Value;
 use crate::vm::{exc, PyErr, PyResult, Vm};
 
@@ -10,10 +10,7 @@ impl Vm {
     /// Bind a class attribute found by lookup to `obj`, as descriptors do.
     pub fn bind(&self, attr: &Value, obj: &Value) -> Value {
         match attr {
-            Value::Func(_) => Value::Method(Rc::new(BoundMethod {
-                func: attr.clone(),
-                obj: obj.clone(),
-            })),
+            Value::Func(_) => Value::method(attr.clone(), obj.clone()),
             Value::Builtin(b) if b.is_method && b.bound.is_none() => Value::Builtin(Rc::new(Builtin {
                 name: b.name,
                 func: b.func,
@@ -22,10 +19,7 @@ impl Vm {
                 bound: Some(obj.clone()),
             })),
             Value::StaticMethod(f) => (**f).clone(),
-            Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
-                func: (**f).clone(),
-                obj: Value::Class(self.type_of(obj)),
-            })),
+            Value::ClassMethod(f) => Value::method((**f).clone(), Value::Class(self.type_of(obj))),
             _ => attr.clone(),
         }
     }
@@ -145,12 +139,7 @@ impl Vm {
                     if found {
                         if let Some(v) = c.dict.borrow().get_str(name) {
                             let v = match (&v, &s.obj) {
-                                (Value::ClassMethod(f), Value::Class(_)) => {
-                                    return Ok(Some(Value::Method(Rc::new(BoundMethod {
-                                        func: (**f).clone(),
-                                        obj: s.obj.clone(),
-                                    }))))
-                                }
+                                (Value::ClassMethod(f), Value::Class(_)) => return Ok(Some(Value::method((**f).clone(), s.obj.clone()))),
                                 (Value::Func(_), Value::Class(_)) => v.clone(),
                                 (Value::Builtin(b), Value::Class(_)) if b.name == "__new__" => v.clone(),
                                 (Value::Property(p), o) if !matches!(o, Value::Class(_)) => {
@@ -235,10 +224,7 @@ impl Vm {
 
     fn bind_class_attr(&self, v: &Value, cls: &Rc<Class>) -> Value {
         match v {
-            Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
-                func: (**f).clone(),
-                obj: Value::Class(cls.clone()),
-            })),
+            Value::ClassMethod(f) => Value::method((**f).clone(), Value::Class(cls.clone())),
             Value::StaticMethod(f) => (**f).clone(),
             _ => v.clone(),
         }

@@ -52,6 +52,18 @@ x = [1, 2, (3, 4)]
 print("nothing", gc.collect(), x)
 
 
+class Button:
+    def click(self):
+        return "clicked"
+
+
+btn = Button()
+btn.on_click = btn.click
+print(btn.on_click())
+del btn
+print("bound method", gc.collect(), gc.is_tracked(Button().click))
+
+
 class D:
     def __init__(self, n):
         self.n = n
