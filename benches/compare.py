@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Run the Python workloads of benches/programs/ with sonde, CPython and any
+other interpreter named on the command line, side by side in one run.
+
+For each program and interpreter: the median wall time of N runs (whole
+process) and the peak RSS (from wait4's rusage), then the ratio of each
+interpreter's time to CPython's, whether its output matched CPython's, and
+the geometric mean of the ratios.
+
+Usage: benches/compare.py [-n RUNS] [--markdown] [interpreter ...]
+The first interpreter is the reference (default /usr/bin/python3.11, which
+is Debian's PGO build with SDT probes); target/release/sonde is always run
+(built first with cargo).
+"""
+
+import argparse
+import math
+import os
+import platform
+import subprocess
+import shutil
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "benches", "programs")
+SONDE = os.path.join(ROOT, "target", "release", "sonde")
+TIME = shutil.which("time") if os.path.exists("/usr/bin/time") else None
+
+
+def run(cmd):
+    """One run: (seconds, peak RSS in KiB, output bytes, exit status).
+
+    Peak RSS comes from GNU time (apt package `time`), whose own small
+    process forks the program: a child forked or spawned from this script
+    would report this script's peak as its own (Linux carries the high-water
+    mark across exec). Without it, RSS is shown as 0."""
+    fd, rss_file = tempfile.mkstemp()
+    os.close(fd)
+    wrapped = [TIME, "-q", "-f", "%M", "-o", rss_file] + cmd if TIME else cmd
+    start = time.perf_counter()
+    p = subprocess.run(wrapped, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    elapsed = time.perf_counter() - start
+    try:
+        with open(rss_file) as f:
+            rss = int(f.read().split()[-1])
+    except (ValueError, IndexError):
+        rss = 0
+    os.unlink(rss_file)
+    return elapsed, rss, p.stdout, p.returncode
+
+
+def measure(cmd, runs):
+    results = [run(cmd) for _ in range(runs)]
+    times = sorted(r[0] for r in results)
+    return times[len(times) // 2], max(r[1] for r in results), results[0][2], results[0][3]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", "--runs", type=int, default=5)
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("interpreters", nargs="*")
+    args = ap.parse_args()
+    ref = args.interpreters[0] if args.interpreters else "/usr/bin/python3.11"
+    if not os.path.exists(ref) and "/" in ref:
+        ref = "python3"
+    others = args.interpreters[1:]
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    interps = [("cpython", ref), ("sonde", SONDE)] + [(os.path.basename(o), o) for o in others]
+
+    names = sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
+    rows = []
+    logs = {label: [] for label, _ in interps[1:]}
+    for name in names:
+        prog = os.path.join(PROGRAMS, name + ".py")
+        row = {"program": name}
+        base_t, base_rss, base_out, _ = measure([ref, prog], args.runs)
+        row["cpython"] = (base_t, base_rss, True)
+        for label, exe in interps[1:]:
+            t, rss, out, status = measure([exe, prog], args.runs)
+            row[label] = (t, rss, out == base_out and status == 0)
+            logs[label].append(math.log(t / base_t))
+        rows.append(row)
+
+    def fmt_rss(kib):
+        return f"{kib / 1024:.1f}"
+
+    header = ["program", "cpython s", "cpython MiB"]
+    for label, _ in interps[1:]:
+        header += [f"{label} s", f"{label} MiB", f"{label}/cpython", "match"]
+    table = []
+    for row in rows:
+        line = [row["program"], f"{row['cpython'][0]:.3f}", fmt_rss(row["cpython"][1])]
+        for label, _ in interps[1:]:
+            t, rss, ok = row[label]
+            line += [f"{t:.3f}", fmt_rss(rss), f"{t / row['cpython'][0]:.2f}", "yes" if ok else "NO"]
+        table.append(line)
+    geo = ["geometric mean", "", ""]
+    for label, _ in interps[1:]:
+        geo += ["", "", f"{math.exp(sum(logs[label]) / len(logs[label])):.2f}", ""]
+    table.append(geo)
+
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+        for line in table:
+            print("| " + " | ".join(line) + " |")
+    else:
+        widths = [max(len(h), *(len(l[i]) for l in table)) for i, h in enumerate(header)]
+        print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))))
+        for line in table:
+            print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))))
+    version = subprocess.run([ref, "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"(reference {ref}: {version}; {os.cpu_count()} cores, {platform.machine()}, median of {args.runs} runs)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
