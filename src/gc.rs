@@ -244,10 +244,13 @@ pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
         Value::Class(c) => {
             c.bases.iter().for_each(|b| visit.class(b));
             c.mro.iter().for_each(|b| visit.class(b));
-            let (Ok(dict), Ok(meta)) = (c.dict.try_borrow(), c.meta.try_borrow()) else {
+            let (Ok(dict), Ok(meta), Ok(cache)) = (c.dict.try_borrow(), c.meta.try_borrow(), c.cache.try_borrow()) else {
                 return false;
             };
             visit_entries(&dict, visit);
+            // The lookup cache holds references too (values also in some
+            // dict of the MRO).
+            cache.map.values().flatten().for_each(|v| visit.value(v));
             if let Some(m) = meta.as_ref() {
                 visit.class(m);
             }
@@ -320,7 +323,8 @@ fn clear(v: &Value) {
         Value::Class(c) => {
             let dict = c.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
             let meta = c.meta.try_borrow_mut().map(|mut m| m.take());
-            drop((dict, meta));
+            let cache = c.cache.try_borrow_mut().map(|mut k| std::mem::take(&mut k.map));
+            drop((dict, meta, cache));
         }
         Value::Instance(i) => {
             let dict = if Rc::strong_count(&i.dict) == 1 {

@@ -59,7 +59,10 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// The method resolution order without the class itself (C3).
     pub mro: Vec<Rc<Class>>,
-    pub dict: RefCell<Dict>,
+    pub dict: ClassDict,
+    /// What `lookup` found for each name, valid while no class dict has
+    /// changed since (see `ClassDict`).
+    pub cache: RefCell<LookupCache>,
     /// The built-in layout its instances have.
     pub kind: Kind,
     /// True for the built-in types themselves (not user subclasses).
@@ -111,6 +114,32 @@ impl Class {
         std::iter::once(self).chain(self.mro.iter())
     }
     pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
+        let epoch = CLASS_EPOCH.with(|e| e.get());
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            if cache.epoch != epoch {
+                cache.map.clear();
+                cache.epoch = epoch;
+            } else if let Some(v) = cache.map.get(name) {
+                return v.clone();
+            }
+        }
+        let found = self.lookup_uncached(name);
+        // An instance stored on a class may have a __del__: the cache must
+        // not keep it alive after the class lets it go.
+        if !matches!(found, Some(Value::Instance(_))) {
+            if let Ok(mut cache) = self.cache.try_borrow_mut() {
+                if cache.epoch == epoch {
+                    if cache.map.len() >= 512 {
+                        cache.map.clear();
+                    }
+                    cache.map.insert(name.into(), found.clone());
+                }
+            }
+        }
+        found
+    }
+    /// The MRO walk `lookup` memoizes.
+    pub fn lookup_uncached(self: &Rc<Class>, name: &str) -> Option<Value> {
         let h = hash::hash_str(name);
         for c in self.mro_iter() {
             if let Some(v) = c.dict.borrow().get_str_h(name, h) {
@@ -131,6 +160,64 @@ impl Class {
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         self.mro_iter().any(|c| Rc::ptr_eq(c, other))
     }
+}
+
+thread_local! {
+    /// Bumped by every change to any class's dict: lookup caches made
+    /// before it are stale. (Global rather than per class: a change to a
+    /// base must invalidate its subclasses, and classes change rarely once
+    /// made.)
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A class's namespace. Reading is a plain `RefCell` borrow; every mutable
+/// borrow counts as a change and invalidates all lookup caches.
+pub struct ClassDict(RefCell<Dict>);
+
+impl ClassDict {
+    pub fn new(d: Dict) -> ClassDict {
+        ClassDict(RefCell::new(d))
+    }
+    pub fn borrow(&self) -> std::cell::Ref<'_, Dict> {
+        self.0.borrow()
+    }
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Dict> {
+        CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+        self.0.borrow_mut()
+    }
+    pub fn try_borrow(&self) -> Result<std::cell::Ref<'_, Dict>, std::cell::BorrowError> {
+        self.0.try_borrow()
+    }
+    pub fn try_borrow_mut(&self) -> Result<std::cell::RefMut<'_, Dict>, std::cell::BorrowMutError> {
+        CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+        self.0.try_borrow_mut()
+    }
+}
+
+/// FNV-1a over the bytes of a name.
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A class's memo of attribute lookups through its MRO (found values, and
+/// names found nowhere), for the epoch it was filled in.
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: u64,
+    pub(crate) map: std::collections::HashMap<Box<str>, Option<Value>, std::hash::BuildHasherDefault<NameHasher>>,
 }
 
 pub struct ExcData {
