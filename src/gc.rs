@@ -251,6 +251,7 @@ pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
             // The lookup cache holds references too (values also in some
             // dict of the MRO).
             cache.map.values().flatten().for_each(|v| visit.value(v));
+            cache.special.iter().flatten().flatten().for_each(|v| visit.value(v));
             if let Some(m) = meta.as_ref() {
                 visit.class(m);
             }
@@ -323,7 +324,10 @@ fn clear(v: &Value) {
         Value::Class(c) => {
             let dict = c.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
             let meta = c.meta.try_borrow_mut().map(|mut m| m.take());
-            let cache = c.cache.try_borrow_mut().map(|mut k| std::mem::take(&mut k.map));
+            let cache = c
+                .cache
+                .try_borrow_mut()
+                .map(|mut k| (std::mem::take(&mut k.map), std::mem::take(&mut k.special)));
             drop((dict, meta, cache));
         }
         Value::Instance(i) => {
@@ -767,7 +771,7 @@ fn finalize(vm: &Vm, objs: &[Value], unreachable: &[usize]) -> bool {
         match &objs[i] {
             Value::Instance(inst) if !inst.finalized.get() => {
                 let cls = inst.class();
-                if let Some(del) = cls.lookup("__del__") {
+                if let Some(del) = cls.special(crate::objects::Special::Del) {
                     inst.finalized.set(true);
                     vm.run_finalizer(del, objs[i].clone());
                     ran = true;

@@ -118,6 +118,7 @@ impl Class {
         if let Ok(mut cache) = self.cache.try_borrow_mut() {
             if cache.epoch != epoch {
                 cache.map.clear();
+                cache.special = Default::default();
                 cache.epoch = epoch;
             } else if let Some(v) = cache.map.get(name) {
                 return v.clone();
@@ -133,6 +134,28 @@ impl Class {
                         cache.map.clear();
                     }
                     cache.map.insert(name.into(), found.clone());
+                }
+            }
+        }
+        found
+    }
+    /// `lookup` of a special method, memoized in its own slot.
+    #[inline]
+    pub fn special(self: &Rc<Class>, which: Special) -> Option<Value> {
+        let epoch = CLASS_EPOCH.with(|e| e.get());
+        if let Ok(cache) = self.cache.try_borrow() {
+            if cache.epoch == epoch {
+                if let Some(v) = &cache.special[which as usize] {
+                    return v.clone();
+                }
+            }
+        }
+        let found = self.lookup(which.name());
+        if !matches!(found, Some(Value::Instance(_))) {
+            if let Ok(mut cache) = self.cache.try_borrow_mut() {
+                // lookup() has brought the cache to this epoch.
+                if cache.epoch == epoch {
+                    cache.special[which as usize] = Some(found.clone());
                 }
             }
         }
@@ -218,6 +241,36 @@ impl std::hash::Hasher for NameHasher {
 pub struct LookupCache {
     epoch: u64,
     pub(crate) map: std::collections::HashMap<Box<str>, Option<Value>, std::hash::BuildHasherDefault<NameHasher>>,
+    /// The special methods the VM asks for on every attribute access,
+    /// instantiation and death, by `Special` index (None: not looked up yet).
+    pub(crate) special: [Option<Option<Value>>; SPECIALS],
+}
+
+/// Special methods looked up on hot paths, memoized in a fixed slot each
+/// rather than by name.
+#[derive(Clone, Copy)]
+pub enum Special {
+    GetAttribute,
+    GetAttr,
+    SetAttr,
+    Del,
+    New,
+    Init,
+}
+
+const SPECIALS: usize = 6;
+
+impl Special {
+    fn name(self) -> &'static str {
+        match self {
+            Special::GetAttribute => "__getattribute__",
+            Special::GetAttr => "__getattr__",
+            Special::SetAttr => "__setattr__",
+            Special::Del => "__del__",
+            Special::New => "__new__",
+            Special::Init => "__init__",
+        }
+    }
 }
 
 pub struct ExcData {
@@ -286,7 +339,7 @@ impl Drop for Instance {
             crate::probes::instance_delete_start(&cls);
         }
         if !self.finalized.get() {
-            if let Some(del) = cls.lookup("__del__") {
+            if let Some(del) = cls.special(Special::Del) {
                 // Resurrect into a stand-in Rc for the duration of __del__,
                 // marked finalized so that it is not finalized twice.
                 let inst = Rc::new(Instance {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::objects::{Builtin, Class, Kind};
+use crate::objects::{Builtin, Class, Kind, Special};
 use crate::value::Value;
 use crate::vm::{exc, PyErr, PyResult, Vm};
 
@@ -36,7 +36,7 @@ impl Vm {
         match obj {
             Value::Instance(i) => {
                 if cls
-                    .lookup("__getattribute__")
+                    .special(Special::GetAttribute)
                     .map(|g| !matches!(g, Value::Builtin(_)))
                     .unwrap_or(false)
                 {
@@ -95,7 +95,7 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                if let Some(ga) = cls.lookup("__getattribute__") {
+                if let Some(ga) = cls.special(Special::GetAttribute) {
                     if !matches!(ga, Value::Builtin(_)) {
                         return match self.call(&ga, vec![obj.clone(), Value::str(name)]) {
                             Ok(v) => Ok(Some(v)),
@@ -107,7 +107,7 @@ impl Vm {
                 if let Some(v) = self.generic_getattr(obj, name)? {
                     return Ok(Some(v));
                 }
-                if let Some(ga) = cls.lookup("__getattr__") {
+                if let Some(ga) = cls.special(Special::GetAttr) {
                     return Ok(Some(self.call(&ga, vec![obj.clone(), Value::str(name)])?));
                 }
                 let _ = inst;
@@ -216,7 +216,7 @@ impl Vm {
     }
 
     fn getattr_fallback(&self, obj: &Value, cls: &Rc<Class>, name: &str, e: PyErr) -> PyResult<Option<Value>> {
-        if let Some(ga) = cls.lookup("__getattr__") {
+        if let Some(ga) = cls.special(Special::GetAttr) {
             return Ok(Some(self.call(&ga, vec![obj.clone(), Value::str(name)])?));
         }
         Err(e)
@@ -332,7 +332,7 @@ impl Vm {
     pub fn setattr_named(&self, obj: &Value, name: &Rc<crate::value::PyStr>, v: Value) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             let cls = inst.class();
-            let plain_setattr = matches!(cls.lookup("__setattr__"), Some(Value::Builtin(_)) | None);
+            let plain_setattr = matches!(cls.special(Special::SetAttr), Some(Value::Builtin(_)) | None);
             let descr = cls.lookup(name.as_str());
             let data_descr = match &descr {
                 Some(Value::Property(_)) => true,
@@ -358,7 +358,7 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                if let Some(sa) = cls.lookup("__setattr__") {
+                if let Some(sa) = cls.special(Special::SetAttr) {
                     if !matches!(sa, Value::Builtin(_)) {
                         self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
                         return Ok(());

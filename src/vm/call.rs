@@ -317,8 +317,8 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
     if Rc::ptr_eq(cls, &vm.types.type_) && args.args.len() == 1 && args.kwargs.is_empty() {
         return Ok(Value::Class(vm.type_of(&args.args[0])));
     }
-    let new = cls.lookup("__new__").unwrap_or(Value::None);
-    let init = cls.lookup("__init__").unwrap_or(Value::None);
+    let new = cls.special(crate::objects::Special::New).unwrap_or(Value::None);
+    let init = cls.special(crate::objects::Special::Init).unwrap_or(Value::None);
     let obj_new = is_builtin(&new, "object", "__new__");
     let obj_init = is_builtin(&init, "object", "__init__");
     if obj_new && obj_init && (!args.args.is_empty() || !args.kwargs.is_empty()) {
