@@ -88,6 +88,16 @@ fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     }
 }
 
+/// The arguments on the value stack from `at` up, moved into a vector with
+/// room for one more in front: calling a bound method or a class prepends
+/// self or the class, which would otherwise reallocate.
+#[inline]
+fn call_args(f: &mut Frame, at: usize) -> Vec<Value> {
+    let mut args = Vec::with_capacity(f.stack.len() - at + 1);
+    args.extend(f.stack.drain(at..));
+    args
+}
+
 /// A call made by the Python code of frame `f`: where the cfunction probes
 /// see calls of builtins.
 #[inline(always)]
@@ -325,12 +335,12 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     f.stack.pop();
                     r?
                 } else if let Value::Null = f.stack[base + 1] {
-                    let args: Vec<Value> = f.stack.drain(base + 2..).collect();
+                    let args = call_args(f, base + 2);
                     f.stack.pop();
                     let func = pop(f);
                     call_from(vm, f, &func, Args::new(args))?
                 } else {
-                    let args: Vec<Value> = f.stack.drain(base + 1..).collect();
+                    let args = call_args(f, base + 1);
                     let func = pop(f);
                     call_from(vm, f, &func, Args::new(args))?
                 };
@@ -653,7 +663,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         r?
                     }
                     _ => {
-                        let args: Vec<Value> = f.stack.drain(at..).collect();
+                        let args = call_args(f, at);
                         let func = pop(f);
                         call_from(vm, f, &func, Args::new(args))?
                     }
@@ -665,7 +675,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     unreachable!()
                 };
                 let at = f.stack.len() - argc as usize;
-                let mut args: Vec<Value> = f.stack.drain(at..).collect();
+                let mut args = call_args(f, at);
                 let kwvals = args.split_off(args.len() - names.len());
                 let func = pop(f);
                 let kwargs = names
