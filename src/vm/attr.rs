@@ -313,14 +313,19 @@ impl Vm {
                 Some(s) => s,
                 None => return false,
             };
-            let names = match &slots {
-                Value::Str(s) => vec![s.as_str().to_string()],
+            let allows = |n: &Value| n.as_str().is_some_and(|n| n == name || n == "__dict__");
+            let allowed = match &slots {
+                Value::Str(_) => allows(&slots),
+                // The usual spellings, read in place (this runs on every
+                // attribute store of a slotted class).
+                Value::Tuple(t) => t.iter().any(allows),
+                Value::List(l) => l.borrow().iter().any(allows),
                 other => match self.to_vec(other) {
-                    Ok(v) => v.iter().filter_map(|x| x.as_str().map(|s| s.to_string())).collect(),
+                    Ok(v) => v.iter().any(allows),
                     Err(_) => return false,
                 },
             };
-            if names.iter().any(|n| n == name || n == "__dict__") {
+            if allowed {
                 return false;
             }
         }
