@@ -116,11 +116,8 @@ impl Class {
     pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
         let epoch = CLASS_EPOCH.with(|e| e.get());
         if let Ok(mut cache) = self.cache.try_borrow_mut() {
-            if cache.epoch != epoch {
-                cache.map.clear();
-                cache.special = Default::default();
-                cache.epoch = epoch;
-            } else if let Some(v) = cache.map.get(name) {
+            cache.sync(epoch);
+            if let Some(v) = cache.map.get(name) {
                 return v.clone();
             }
         }
@@ -160,6 +157,27 @@ impl Class {
             }
         }
         found
+    }
+    /// A memoized answer about `name` (see `LookupCache::slots_forbid`),
+    /// or the computed one, remembered for this epoch.
+    pub fn memo_slots_forbid(self: &Rc<Class>, name: &str, compute: impl FnOnce() -> bool) -> bool {
+        let epoch = CLASS_EPOCH.with(|e| e.get());
+        if let Ok(cache) = self.cache.try_borrow() {
+            if cache.epoch == epoch {
+                if let Some(&b) = cache.slots_forbid.get(name) {
+                    return b;
+                }
+            }
+        }
+        let b = compute();
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            cache.sync(epoch);
+            if cache.slots_forbid.len() >= 512 {
+                cache.slots_forbid.clear();
+            }
+            cache.slots_forbid.insert(name.into(), b);
+        }
+        b
     }
     /// The MRO walk `lookup` memoizes.
     pub fn lookup_uncached(self: &Rc<Class>, name: &str) -> Option<Value> {
@@ -244,6 +262,20 @@ pub struct LookupCache {
     /// The special methods the VM asks for on every attribute access,
     /// instantiation and death, by `Special` index (None: not looked up yet).
     pub(crate) special: [Option<Option<Value>>; SPECIALS],
+    /// Whether __slots__ forbid storing an attribute of that name.
+    pub(crate) slots_forbid: std::collections::HashMap<Box<str>, bool, std::hash::BuildHasherDefault<NameHasher>>,
+}
+
+impl LookupCache {
+    /// Bring the memo to `epoch`, forgetting everything if it is older.
+    fn sync(&mut self, epoch: u64) {
+        if self.epoch != epoch {
+            self.map.clear();
+            self.special = Default::default();
+            self.slots_forbid.clear();
+            self.epoch = epoch;
+        }
+    }
 }
 
 /// Special methods looked up on hot paths, memoized in a fixed slot each

@@ -305,6 +305,10 @@ impl Vm {
     /// With `__slots__` on every user class of the MRO (and no `__dict__` slot),
     /// instances take only the slot names.
     fn slots_forbid(&self, cls: &Rc<Class>, name: &str) -> bool {
+        cls.memo_slots_forbid(name, || self.slots_forbid_uncached(cls, name))
+    }
+
+    fn slots_forbid_uncached(&self, cls: &Rc<Class>, name: &str) -> bool {
         if !cls.dict.borrow().contains_str("__slots__") {
             return false;
         }
