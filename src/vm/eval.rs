@@ -387,7 +387,10 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         Some(r) => r,
                         None => ops::binary_op(vm, &a, &b, op)?,
                     },
-                    _ => ops::binary_op(vm, &a, &b, op)?,
+                    _ => match ops::float_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => ops::binary_op(vm, &a, &b, op)?,
+                    },
                 };
                 f.stack.push(r);
             }
@@ -399,7 +402,10 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         Some(r) => r,
                         None => ops::binary_op(vm, &a, &b, op)?,
                     },
-                    _ => ops::inplace_op(vm, &a, &b, op)?,
+                    _ => match ops::float_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => ops::inplace_op(vm, &a, &b, op)?,
+                    },
                 };
                 f.stack.push(r);
             }
@@ -408,6 +414,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let a = pop(f);
                 let r = match (&a, &b) {
                     (Value::Int(x), Value::Int(y)) => Value::Bool(ops::cmp_ord(x.cmp(y), op)),
+                    (Value::Float(x), Value::Float(y)) => Value::Bool(ops::float_cmp(*x, *y, op)),
                     _ => vm.compare(&a, &b, op)?,
                 };
                 f.stack.push(r);

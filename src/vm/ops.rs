@@ -30,6 +30,39 @@ pub fn int_fast(a: i64, b: i64, o: u32) -> Option<Value> {
     }
 }
 
+/// Float arithmetic that cannot raise, on two floats or a float and a
+/// machine int (converted as CPython converts: to the nearest double).
+#[inline(always)]
+pub fn float_fast(a: &Value, b: &Value, o: u32) -> Option<Value> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        _ => return None,
+    };
+    match o {
+        op::ADD => Some(Value::Float(x + y)),
+        op::SUB => Some(Value::Float(x - y)),
+        op::MUL => Some(Value::Float(x * y)),
+        op::TRUEDIV if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    }
+}
+
+/// A comparison of two floats, with IEEE semantics (NaN compares unequal
+/// to everything), as CPython's float_richcompare.
+#[inline(always)]
+pub fn float_cmp(x: f64, y: f64, op_: u32) -> bool {
+    match op_ {
+        op::LT => x < y,
+        op::LE => x <= y,
+        op::EQ => x == y,
+        op::NE => x != y,
+        op::GT => x > y,
+        _ => x >= y,
+    }
+}
+
 #[inline(always)]
 pub fn cmp_ord(o: Ordering, op_: u32) -> bool {
     match op_ {
