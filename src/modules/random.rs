@@ -63,26 +63,24 @@ impl Mt {
         s
     }
 
-    fn next_u32(&mut self) -> u32 {
+    /// Regenerate the block of N words (MT19937's twist).
+    fn twist(mt: &mut [u32; N]) {
         const UPPER: u32 = 0x8000_0000;
         const LOWER: u32 = 0x7fff_ffff;
         let mag = |y: u32| if y & 1 == 1 { 0x9908_b0df } else { 0 };
-        if self.index >= N {
-            let mt = &mut self.mt;
-            for kk in 0..N - M {
-                let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
-                mt[kk] = mt[kk + M] ^ (y >> 1) ^ mag(y);
-            }
-            for kk in N - M..N - 1 {
-                let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
-                mt[kk] = mt[kk + M - N] ^ (y >> 1) ^ mag(y);
-            }
-            let y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
-            mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ mag(y);
-            self.index = 0;
+        for kk in 0..N - M {
+            let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
+            mt[kk] = mt[kk + M] ^ (y >> 1) ^ mag(y);
         }
-        let mut y = self.mt[self.index];
-        self.index += 1;
+        for kk in N - M..N - 1 {
+            let y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
+            mt[kk] = mt[kk + M - N] ^ (y >> 1) ^ mag(y);
+        }
+        let y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
+        mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ mag(y);
+    }
+
+    fn temper(mut y: u32) -> u32 {
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c_5680;
         y ^= (y << 15) & 0xefc6_0000;
@@ -98,18 +96,6 @@ impl Mt {
         b.extend_from_slice(&(self.index as u32).to_le_bytes());
         b
     }
-
-    fn from_bytes(b: &[u8]) -> Option<Mt> {
-        if b.len() != N * 4 + 4 {
-            return None;
-        }
-        let mut mt = [0u32; N];
-        for (i, w) in mt.iter_mut().enumerate() {
-            *w = u32::from_le_bytes(b[i * 4..i * 4 + 4].try_into().ok()?);
-        }
-        let index = u32::from_le_bytes(b[N * 4..].try_into().ok()?) as usize;
-        Some(Mt { mt, index })
-    }
 }
 
 fn state(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Vec<u8>>>> {
@@ -119,12 +105,44 @@ fn state(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Vec<u8>>>> {
     }
 }
 
-fn with_mt<R>(vm: &Vm, v: &Value, f: impl FnOnce(&mut Mt) -> R) -> PyResult<R> {
+/// The generator read and advanced in place in its state bytes (N words
+/// and the index, little-endian): a draw touches two words, and only every
+/// N-th one decodes the whole block to twist it.
+struct MtBytes<'a>(&'a mut [u8]);
+
+impl MtBytes<'_> {
+    fn word(&self, i: usize) -> u32 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&self.0[i * 4..i * 4 + 4]);
+        u32::from_le_bytes(w)
+    }
+    fn set_word(&mut self, i: usize, w: u32) {
+        self.0[i * 4..i * 4 + 4].copy_from_slice(&w.to_le_bytes());
+    }
+    fn next_u32(&mut self) -> u32 {
+        let mut index = self.word(N) as usize;
+        if index >= N {
+            let mut mt = [0u32; N];
+            for (i, w) in mt.iter_mut().enumerate() {
+                *w = self.word(i);
+            }
+            Mt::twist(&mut mt);
+            for (i, w) in mt.iter().enumerate() {
+                self.set_word(i, *w);
+            }
+            index = 0;
+        }
+        let y = self.word(index);
+        self.set_word(N, index as u32 + 1);
+        Mt::temper(y)
+    }
+}
+
+fn with_mt<R>(vm: &Vm, v: &Value, f: impl FnOnce(&mut MtBytes) -> R) -> PyResult<R> {
     let st = state(vm, v)?;
-    let mut mt = Mt::from_bytes(&st.borrow()).ok_or_else(|| vm.type_error("invalid random state"))?;
-    let r = f(&mut mt);
-    *st.borrow_mut() = mt.to_bytes();
-    Ok(r)
+    let mut bytes = st.borrow_mut();
+    // state() checked the length.
+    Ok(f(&mut MtBytes(&mut bytes)))
 }
 
 /// seed_state(n): the state for integer seed n (CPython's init_by_array of |n|'s 32-bit words).
