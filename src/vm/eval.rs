@@ -171,11 +171,15 @@ fn unbound_local(vm: &Vm, name: &str) -> PyErr {
 }
 
 fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
-    let key = name.as_str().unwrap_or("");
-    if let Some(v) = f.globals.borrow().get_str(key) {
+    let Value::Str(s) = name else {
+        return Err(vm.name_error(""));
+    };
+    // The code object's name string caches its hash: no rehashing per access.
+    let (key, h) = (s.as_str(), s.hash());
+    if let Some(v) = f.globals.borrow().get_str_h(key, h) {
         return Ok(v);
     }
-    if let Some(v) = vm.builtins.borrow().get_str(key) {
+    if let Some(v) = vm.builtins.borrow().get_str_h(key, h) {
         return Ok(v);
     }
     if let Some(v) = crate::builtins::lazy_builtin(vm, key)? {
