@@ -239,6 +239,10 @@ struct Compiler<'a> {
     depth: usize,
     source: Option<Rc<str>>,
     units: Vec<Unit<'a>>,
+    /// One string object per distinct name or string constant of the
+    /// module: dict keys stored by one code object and looked up by another
+    /// are then the same object, which key comparison checks first.
+    interned: std::collections::HashMap<String, Rc<PyStr>>,
 }
 
 type R = Result<(), CompileError>;
@@ -268,7 +272,17 @@ impl<'a> Compiler<'a> {
             depth: 0,
             source,
             units: Vec::new(),
+            interned: std::collections::HashMap::new(),
         }
+    }
+
+    fn intern(&mut self, s: &str) -> Rc<PyStr> {
+        if let Some(p) = self.interned.get(s) {
+            return p.clone();
+        }
+        let p = Rc::new(PyStr::new(s.to_string()));
+        self.interned.insert(s.to_string(), p.clone());
+        p
     }
 
     fn u(&mut self) -> &mut Unit<'a> {
@@ -347,9 +361,11 @@ impl<'a> Compiler<'a> {
             }
         }
         let max_stack = stack_depth(&instrs);
-        let strs = |m: &IndexMap<String, u32>| m.keys().map(|k| Rc::new(PyStr::new(k.clone()))).collect::<Vec<_>>();
+        let mut strs = |m: &IndexMap<String, u32>| m.keys().map(|k| self.intern(k)).collect::<Vec<_>>();
         let varnames = strs(&u.varnames);
         let cellvars = strs(&u.cellvars);
+        let freevars = strs(&u.freevars);
+        let names: Vec<Value> = u.names.keys().map(|k| Value::Str(self.intern(k))).collect();
         let cell2arg = u
             .cellvars
             .keys()
@@ -371,9 +387,9 @@ impl<'a> Compiler<'a> {
             flags,
             varnames,
             cellvars,
-            freevars: strs(&u.freevars),
+            freevars,
             cell2arg,
-            names: u.names.keys().map(|k| Value::str(k)).collect(),
+            names,
             consts: u.consts,
             instrs,
             positions: u.positions,
@@ -414,6 +430,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn konst(&mut self, v: Value) -> u32 {
+        let v = match v {
+            Value::Str(s) => Value::Str(self.intern(s.as_str())),
+            v => v,
+        };
         let u = self.u();
         // Share simple constants.
         for (i, c) in u.consts.iter().enumerate() {

@@ -52,7 +52,9 @@ impl Hash for StrKey<'_> {
 impl Equivalent<Key> for StrKey<'_> {
     fn equivalent(&self, key: &Key) -> bool {
         match &key.value {
-            Value::Str(s) => s.as_str() == self.0,
+            // The same string object (names are interned per module) needs
+            // no byte comparison.
+            Value::Str(s) => std::ptr::eq(s.as_str(), self.0) || s.as_str() == self.0,
             _ => false,
         }
     }
