@@ -16,4 +16,6 @@
 
 #![warn(clippy::undocumented_unsafe_blocks)]
 
+pub mod dof;
+
 include!(concat!(env!("OUT_DIR"), "/probes.rs"));
