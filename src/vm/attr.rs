@@ -31,7 +31,13 @@ impl Vm {
 
     /// For LOAD_METHOD: the unbound function if `obj.name` is a plain method
     /// found on the type and not shadowed by the instance.
+    /// `lookup_method` with the name's hash known (LOAD_METHOD passes the
+    /// code name's cached one).
     pub fn lookup_method(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.lookup_method_h(obj, name, crate::objects::hash::hash_str(name))
+    }
+
+    pub fn lookup_method_h(&self, obj: &Value, name: &str, h: i64) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
         match obj {
             Value::Instance(i) => {
@@ -44,13 +50,13 @@ impl Vm {
                 }
                 match cls.lookup(name) {
                     Some(f @ Value::Func(_)) => {
-                        if i.dict.borrow().contains_str(name) {
+                        if i.dict.borrow().get_str_h(name, h).is_some() {
                             return Ok(None);
                         }
                         Ok(Some(f))
                     }
                     Some(b @ Value::Builtin(_)) if matches!(&b, Value::Builtin(x) if x.is_method) => {
-                        if i.dict.borrow().contains_str(name) {
+                        if i.dict.borrow().get_str_h(name, h).is_some() {
                             return Ok(None);
                         }
                         Ok(Some(b))
@@ -67,7 +73,13 @@ impl Vm {
     }
 
     pub fn getattr(&self, obj: &Value, name: &str) -> PyResult<Value> {
-        match self.getattr_inner(obj, name)? {
+        self.getattr_h(obj, name, crate::objects::hash::hash_str(name))
+    }
+
+    /// `getattr` with the name's hash known (LOAD_ATTR passes the code
+    /// name's cached one, so instance dicts are probed without rehashing).
+    pub fn getattr_h(&self, obj: &Value, name: &str, h: i64) -> PyResult<Value> {
+        match self.getattr_inner_h(obj, name, h)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
         }
@@ -92,6 +104,10 @@ impl Vm {
     }
 
     fn getattr_inner(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.getattr_inner_h(obj, name, crate::objects::hash::hash_str(name))
+    }
+
+    fn getattr_inner_h(&self, obj: &Value, name: &str, h: i64) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -104,7 +120,7 @@ impl Vm {
                         };
                     }
                 }
-                if let Some(v) = self.generic_getattr(obj, name)? {
+                if let Some(v) = self.generic_getattr_h(obj, name, h)? {
                     return Ok(Some(v));
                 }
                 if let Some(ga) = cls.special(Special::GetAttr) {
@@ -179,8 +195,12 @@ impl Vm {
 
     /// object.__getattribute__: descriptors, the instance dict, the class.
     pub fn generic_getattr(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.generic_getattr_h(obj, name, crate::objects::hash::hash_str(name))
+    }
+
+    fn generic_getattr_h(&self, obj: &Value, name: &str, h: i64) -> PyResult<Option<Value>> {
         let Value::Instance(inst) = obj else {
-            return self.getattr_inner(obj, name);
+            return self.getattr_inner_h(obj, name, h);
         };
         let cls = inst.class();
         let descr = cls.lookup(name);
@@ -189,7 +209,7 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
-        if let Some(v) = inst.dict.borrow().get_str(name) {
+        if let Some(v) = inst.dict.borrow().get_str_h(name, h) {
             return Ok(Some(v));
         }
         if let Some(d) = descr {

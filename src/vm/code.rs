@@ -61,6 +61,14 @@ impl Code {
     pub fn name_str(&self, idx: u32) -> &str {
         self.names[idx as usize].as_str().unwrap_or("")
     }
+    /// A name and its str hash (cached in the string object).
+    #[inline]
+    pub fn name_hashed(&self, idx: u32) -> (&str, i64) {
+        match &self.names[idx as usize] {
+            Value::Str(s) => (s.as_str(), s.hash()),
+            _ => ("", crate::objects::hash::hash_str("")),
+        }
+    }
     pub fn source_line(&self, line: u32) -> Option<&str> {
         let src = self.source.as_ref()?;
         src.split('\n').nth(line.checked_sub(1)? as usize)

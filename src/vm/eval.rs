@@ -298,7 +298,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::LoadAttr { idx } => {
                 let obj = pop(f);
-                let v = vm.getattr(&obj, code.name_str(idx))?;
+                let (name, h) = code.name_hashed(idx);
+                let v = vm.getattr_h(&obj, name, h)?;
                 f.stack.push(v);
             }
             Instr::StoreAttr { idx } => {
@@ -315,13 +316,14 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::LoadMethod { idx } => {
                 let obj = pop(f);
-                match vm.lookup_method(&obj, code.name_str(idx))? {
+                let (name, h) = code.name_hashed(idx);
+                match vm.lookup_method_h(&obj, name, h)? {
                     Some(m) => {
                         f.stack.push(m);
                         f.stack.push(obj);
                     }
                     None => {
-                        let v = vm.getattr(&obj, code.name_str(idx))?;
+                        let v = vm.getattr_h(&obj, name, h)?;
                         f.stack.push(v);
                         f.stack.push(Value::Null);
                     }
