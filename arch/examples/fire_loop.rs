@@ -5,15 +5,14 @@
 //!
 //! `fire_loop N` prints the seconds the N iterations took.
 
-use std::ffi::CStr;
 use std::time::Instant;
 
 fn main() {
     let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
     // Strings in memory the process has touched (see provider/python.d's
     // notes): a BPF program cannot fault a page in.
-    let file = CStr::from_bytes_with_nul(b"fire_loop.py\0").unwrap().to_owned();
-    let func = CStr::from_bytes_with_nul(b"f\0").unwrap().to_owned();
+    let file = c"fire_loop.py".to_owned();
+    let func = c"f".to_owned();
     let t = Instant::now();
     for i in 0..n {
         if sonde_arch::function_entry::enabled() {
