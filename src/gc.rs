@@ -440,7 +440,9 @@ pub fn track_cell(c: &CellRef) {
 
 #[inline]
 fn add(node: Node) {
-    HEAP.with(|h| {
+    // try_with: objects are still made while thread-locals are torn down
+    // (a finalizer at thread exit); they are then simply not tracked.
+    let _ = HEAP.try_with(|h| {
         let Ok(mut h) = h.try_borrow_mut() else {
             return;
         };
@@ -473,14 +475,14 @@ fn prune_young(h: &mut Heap) {
     h.since_prune = 0;
     let t = h.threshold[0];
     if t > 0 && h.enabled && h.count[0] > t {
-        PENDING.with(|p| p.set(true));
+        let _ = PENDING.try_with(|p| p.set(true));
     }
 }
 
 /// Called by the VM at its safe points (frame start, backward jumps).
 #[inline(always)]
 pub fn safe_point(vm: &Vm) {
-    if PENDING.with(|p| p.get()) {
+    if PENDING.try_with(|p| p.get()).unwrap_or(false) {
         collect_due(vm);
     }
 }
@@ -518,7 +520,7 @@ fn weight(v: &Value) -> usize {
 /// anything if a collection is already running.
 pub fn collect(vm: &Vm, gen: usize) -> usize {
     let gen = gen.min(GENERATIONS - 1);
-    let nodes = HEAP.with(|h| {
+    let nodes = HEAP.try_with(|h| {
         let mut h = h.borrow_mut();
         if h.collecting {
             return None;
@@ -535,7 +537,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
         h.since_prune = 0;
         Some(nodes)
     });
-    let Some(mut nodes) = nodes else {
+    let Ok(Some(mut nodes)) = nodes else {
         return 0;
     };
     PENDING.with(|p| p.set(false));
