@@ -149,18 +149,21 @@ fn interned(s: &str) -> *const std::os::raw::c_char {
     thread_local! {
         static STRINGS: RefCell<HashMap<Box<str>, CString>> = RefCell::new(HashMap::new());
     }
-    STRINGS.with(|m| {
-        let mut m = m.borrow_mut();
-        if let Some(c) = m.get(s) {
-            return c.as_ptr();
-        }
-        let c = crate::objects::c_string(s);
-        // The CString's buffer is its own heap allocation: moving the map's
-        // entries when it grows does not move the bytes the pointer names.
-        let p = c.as_ptr();
-        m.insert(s.into(), c);
-        p
-    })
+    // At thread exit the table may be gone: an empty string then.
+    STRINGS
+        .try_with(|m| {
+            let mut m = m.borrow_mut();
+            if let Some(c) = m.get(s) {
+                return c.as_ptr();
+            }
+            let c = crate::objects::c_string(s);
+            // The CString's buffer is its own heap allocation: moving the map's
+            // entries when it grows does not move the bytes the pointer names.
+            let p = c.as_ptr();
+            m.insert(s.into(), c);
+            p
+        })
+        .unwrap_or(c"".as_ptr())
 }
 
 /// Generates a probe hook with `&str`-like arguments converted in a cold,

@@ -33,7 +33,7 @@ thread_local! {
 /// Run `f` with the VM running on this thread. Used where Rust code has no VM
 /// at hand: `Drop` (for `__del__`) and dict key equality.
 pub fn with_current<R: Default>(f: impl FnOnce(&Vm) -> R) -> R {
-    let vm = CURRENT.with(|c| c.borrow().clone());
+    let vm = CURRENT.try_with(|c| c.borrow().clone()).ok().flatten();
     match vm {
         Some(vm) => f(&vm),
         None => R::default(),
