@@ -537,7 +537,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
         h.since_prune = 0;
         Some(nodes)
     });
-    let Ok(Some(mut nodes)) = nodes else {
+    let Ok(Some(nodes)) = nodes else {
         return 0;
     };
     PENDING.with(|p| p.set(false));
@@ -546,12 +546,13 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
 
     // Strong references to every candidate for the whole collection: none
     // can die under us, and `strong_count - 1` is its reference count.
-    let objs: Vec<Value> = nodes.iter().filter_map(Node::upgrade).collect();
-    if objs.len() != nodes.len() {
-        // Something died between the prune and here (it cannot: nothing ran),
-        // but keep nodes and objects in step regardless.
-        nodes.retain(Node::alive);
-    }
+    let (nodes, objs): (Vec<Node>, Vec<Value>) = nodes
+        .into_iter()
+        .filter_map(|n| {
+            let v = n.upgrade()?;
+            Some((n, v))
+        })
+        .unzip();
     let index: AddrMap = objs
         .iter()
         .enumerate()
@@ -562,7 +563,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     let mut unreachable: Vec<usize> = all.iter().copied().filter(|&i| !reachable[i]).collect();
 
     // PEP 442: finalize, then see what the finalizers brought back.
-    let mut freed_early = Vec::new();
+    let mut freed_early = vec![false; objs.len()];
     if finalize(vm, &objs, &unreachable) {
         let again = deduce_reachable(&objs, &index, &unreachable);
         unreachable.retain(|&i| !again[i]);
@@ -575,11 +576,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     };
     // What a finalizer's work freed (CPython frees it at once, before
     // counting) is not counted as found.
-    let found: usize = unreachable
-        .iter()
-        .filter(|&&i| !freed_early.get(i).copied().unwrap_or(false))
-        .map(|&i| weight(&objs[i]))
-        .sum();
+    let found: usize = unreachable.iter().filter(|&&i| !freed_early[i]).map(|&i| weight(&objs[i])).sum();
     for &i in &unreachable {
         clear(&objs[i]);
     }
@@ -618,36 +615,55 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     found
 }
 
+/// Some of the candidates (indices into `objs`), found by address.
+struct Subset<'a> {
+    index: &'a AddrMap,
+    member: Vec<bool>,
+}
+
+impl<'a> Subset<'a> {
+    fn new(index: &'a AddrMap, len: usize, subset: &[usize]) -> Subset<'a> {
+        let mut member = vec![false; len];
+        subset.iter().for_each(|&i| member[i] = true);
+        Subset { index, member }
+    }
+    /// The member at address `a`, if any.
+    fn find(&self, a: usize) -> Option<usize> {
+        self.index.get(&a).map(|&j| j as usize).filter(|&j| self.member[j])
+    }
+}
+
+/// Each member's reference count less the one `collect` holds: references
+/// from outside, until the members' own are subtracted.
+fn counts(objs: &[Value], subset: &[usize]) -> Vec<isize> {
+    let mut refs = vec![0; objs.len()];
+    for &i in subset {
+        refs[i] = strong_count(&objs[i]) as isize - 1;
+    }
+    refs
+}
+
 /// Which of `subset` (indices into `objs`) are reachable from outside it:
 /// reference counts minus the references the subset holds to itself, then
 /// everything reachable from what is left above zero.
 fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bool> {
-    let mut member = vec![false; objs.len()];
-    subset.iter().for_each(|&i| member[i] = true);
-    // Our own strong reference is not a reference from outside.
-    let mut refs: Vec<isize> = vec![0; objs.len()];
-    for &i in subset {
-        refs[i] = strong_count(&objs[i]) as isize - 1;
-    }
+    let members = Subset::new(index, objs.len(), subset);
+    let mut refs = counts(objs, subset);
     struct Subtract<'a> {
-        index: &'a AddrMap,
-        member: &'a [bool],
+        members: &'a Subset<'a>,
         refs: &'a mut [isize],
     }
     impl Visit for Subtract<'_> {
         fn hit(&mut self, a: usize) {
-            if let Some(&j) = self.index.get(&a) {
-                if self.member[j as usize] {
-                    self.refs[j as usize] -= 1;
-                }
+            if let Some(j) = self.members.find(a) {
+                self.refs[j] -= 1;
             }
         }
     }
     let mut opaque = Vec::new();
     {
         let mut sub = Subtract {
-            index,
-            member: &member,
+            members: &members,
             refs: &mut refs,
         };
         for &i in subset {
@@ -665,16 +681,14 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
     let mut work: Vec<usize> = subset.iter().copied().filter(|&i| refs[i] > 0).collect();
     work.iter().for_each(|&i| reachable[i] = true);
     struct Mark<'a> {
-        index: &'a AddrMap,
-        member: &'a [bool],
+        members: &'a Subset<'a>,
         reachable: &'a mut [bool],
         work: &'a mut Vec<usize>,
     }
     impl Visit for Mark<'_> {
         fn hit(&mut self, a: usize) {
-            if let Some(&j) = self.index.get(&a) {
-                let j = j as usize;
-                if self.member[j] && !self.reachable[j] {
+            if let Some(j) = self.members.find(a) {
+                if !self.reachable[j] {
                     self.reachable[j] = true;
                     self.work.push(j);
                 }
@@ -685,8 +699,7 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
     while !work.is_empty() {
         for i in std::mem::take(&mut work) {
             let mut m = Mark {
-                index,
-                member: &member,
+                members: &members,
                 reachable: &mut reachable,
                 work: &mut next,
             };
@@ -703,27 +716,21 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
 /// no references while collecting, they die during finalization and are
 /// not counted.
 fn freed_by_finalizers(objs: &[Value], index: &AddrMap, unreachable: &[usize]) -> Vec<bool> {
-    let mut member = vec![false; objs.len()];
-    unreachable.iter().for_each(|&i| member[i] = true);
-    let mut refs: Vec<isize> = vec![0; objs.len()];
-    for &i in unreachable {
-        refs[i] = strong_count(&objs[i]) as isize - 1;
-    }
+    let members = Subset::new(index, objs.len(), unreachable);
+    let mut refs = counts(objs, unreachable);
     let mut dead = vec![false; objs.len()];
     let mut work: Vec<usize> = unreachable.iter().copied().filter(|&i| refs[i] == 0).collect();
     work.iter().for_each(|&i| dead[i] = true);
     struct Release<'a> {
-        index: &'a AddrMap,
-        member: &'a [bool],
+        members: &'a Subset<'a>,
         refs: &'a mut [isize],
         dead: &'a mut [bool],
         work: &'a mut Vec<usize>,
     }
     impl Visit for Release<'_> {
         fn hit(&mut self, a: usize) {
-            if let Some(&j) = self.index.get(&a) {
-                let j = j as usize;
-                if self.member[j] && !self.dead[j] {
+            if let Some(j) = self.members.find(a) {
+                if !self.dead[j] {
                     self.refs[j] -= 1;
                     if self.refs[j] == 0 {
                         self.dead[j] = true;
@@ -735,8 +742,7 @@ fn freed_by_finalizers(objs: &[Value], index: &AddrMap, unreachable: &[usize]) -
     }
     while let Some(i) = work.pop() {
         let mut r = Release {
-            index,
-            member: &member,
+            members: &members,
             refs: &mut refs,
             dead: &mut dead,
             work: &mut work,
