@@ -8,24 +8,12 @@
 //!
 //! `cargo bench --bench gc`
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
 const WORKLOADS: &[(&str, &str)] = &[("allocation-heavy", "alloc_churn.py"), ("cycle-heavy", "cycle_churn.py")];
-
-fn median_secs(cmd: &mut dyn FnMut() -> Command) -> f64 {
-    let mut v: Vec<f64> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            let o = cmd().output().expect("run");
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-            t.elapsed().as_secs_f64()
-        })
-        .collect();
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[2]
-}
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -54,17 +42,17 @@ fn main() {
                 if off { "gc.disable()\n" } else { "" }
             )
         };
-        let on = median_secs(&mut || {
+        let on = common::median_secs(&mut || {
             let mut c = Command::new(sonde);
             c.arg("-c").arg(wrap(false));
             c
         });
-        let off = median_secs(&mut || {
+        let off = common::median_secs(&mut || {
             let mut c = Command::new(sonde);
             c.arg("-c").arg(wrap(true));
             c
         });
-        let cpy = median_secs(&mut || {
+        let cpy = common::median_secs(&mut || {
             let mut c = Command::new(python);
             c.arg(&prog);
             c

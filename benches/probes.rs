@@ -6,9 +6,10 @@
 //!
 //! `cargo bench --bench probes`
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 const WORKLOADS: &[(&str, &str)] = &[("call-heavy", "fib.py"), ("loop-heavy", "loops.py")];
 
@@ -44,19 +45,6 @@ fn instructions(bin: &Path, prog: &Path) -> Option<u64> {
     line.rsplit(':').next()?.trim().parse().ok()
 }
 
-fn median_secs(bin: &Path, prog: &Path) -> f64 {
-    let mut v: Vec<f64> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            let st = Command::new(bin).arg(prog).output().unwrap().status;
-            assert!(st.success());
-            t.elapsed().as_secs_f64()
-        })
-        .collect();
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[2]
-}
-
 fn main() {
     // `cargo bench` passes --bench; any other argument is a name filter we ignore.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -77,7 +65,18 @@ fn main() {
                 instructions(&with, &prog).expect("valgrind run") as f64,
             )
         } else {
-            (median_secs(&without, &prog), median_secs(&with, &prog))
+            (
+                common::median_secs(&mut || {
+                    let mut c = Command::new(&without);
+                    c.arg(&prog);
+                    c
+                }),
+                common::median_secs(&mut || {
+                    let mut c = Command::new(&with);
+                    c.arg(&prog);
+                    c
+                }),
+            )
         };
         println!("{:<12} {:<10} {:>16.0} {:>16.0} {:>8.4}x", name, file, a, b, b / a);
     }
