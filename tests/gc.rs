@@ -14,6 +14,8 @@
 //! The gc module's behaviour against CPython is in the golden programs
 //! (tests/programs/gc_*.py); the probes in tests/tracing/gc.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -91,17 +93,7 @@ fn disabled_collector_still_frees_acyclic_objects() {
 
 #[test]
 fn gc_programs_are_clean_under_valgrind() {
-    let have = Command::new("valgrind")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !have {
-        assert!(
-            std::env::var("SONDE_VALGRIND").is_ok_and(|v| v == "optional"),
-            "valgrind is not installed (apt package valgrind); set SONDE_VALGRIND=optional to skip"
-        );
-        eprintln!("skipping: valgrind not available and SONDE_VALGRIND=optional");
+    if !common::tool_available("valgrind", "apt package valgrind", "SONDE_VALGRIND") {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

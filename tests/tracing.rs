@@ -15,6 +15,8 @@
 //! A missing tracer (or no BPF) fails the test with a message saying so,
 //! unless `SONDE_TRACERS=optional` is set.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,21 +28,9 @@ fn tracers_optional() -> bool {
     std::env::var("SONDE_TRACERS").map(|v| v == "optional").unwrap_or(false)
 }
 
-/// Whether `tool` can run; panics (the test fails) if not and tracers are required.
+/// Whether `tool` can run; the test fails if not, unless SONDE_TRACERS=optional.
 fn have(tool: &str, why: &str) -> bool {
-    let ok = Command::new(tool)
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !ok {
-        assert!(
-            tracers_optional(),
-            "{tool} cannot run here ({why}); set SONDE_TRACERS=optional to skip tracer tests"
-        );
-        eprintln!("skipping: {tool} not available and SONDE_TRACERS=optional");
-    }
-    ok
+    common::tool_available(tool, why, "SONDE_TRACERS")
 }
 
 fn case_dirs() -> Vec<PathBuf> {
