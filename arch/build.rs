@@ -5,7 +5,9 @@
 //! bodies use is chosen by cfg in src/lib.rs; this script only emits the
 //! signatures and the probe table.
 //!
-//! cfgs read here: none. Features: `probes` (set by the sonde crate).
+//! Features: `probes` (set by the sonde crate). Environment:
+//! `SONDE_PROBES_BACKEND` (sdt, dtrace or none) overrides the target's
+//! backend. Emits cfg `sonde_dtrace` when the DTrace backend is built.
 
 use std::env;
 use std::fmt::Write;
@@ -182,10 +184,184 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     let _ = writeln!(out, "}}");
 }
 
+/// The retained section the DTrace backend records its sites in. The `set_`
+/// prefix is the linker-set convention: GNU ld, lld and illumos ld define
+/// `__start_`/`__stop_` symbols for a section named like a C identifier.
+const DTRACE_SECTION_ELF: &str = "set_sonde_dtrace_sites";
+/// The Mach-O twin; `no_dead_strip` keeps ld64's `-dead_strip` off it.
+const DTRACE_SECTION_MACHO: &str = "__DATA,__sonde_sites,regular,no_dead_strip";
+
+/// The asm lines that record one DTrace site: its address, the probe's index
+/// in `PROBES` and whether it is an is-enabled site, 16 bytes per record.
+/// On ELF a `R_*_NONE` relocation from the site to its record keeps the
+/// record exactly as long as the code (lld's default `-z start-stop-gc`
+/// would otherwise drop the records section under `--gc-sections`).
+fn dtrace_record(idx: usize, is_enabled: bool, arch: &str, os: &str) -> Vec<String> {
+    let flag = u32::from(is_enabled);
+    let mut v = Vec::new();
+    if os == "macos" {
+        v.push(format!(".pushsection {DTRACE_SECTION_MACHO}"));
+    } else {
+        v.push(format!(".pushsection {DTRACE_SECTION_ELF},\\\"aw\\\""));
+    }
+    v.push(".p2align 3".to_string());
+    v.push("991: .quad 990b".to_string());
+    v.push(format!(".long {idx}"));
+    v.push(format!(".long {flag}"));
+    v.push(".popsection".to_string());
+    if os != "macos" {
+        let none = if arch == "x86_64" { "R_X86_64_NONE" } else { "R_AARCH64_NONE" };
+        v.push(format!(".reloc 990b, {none}, 991b"));
+    }
+    v
+}
+
+/// A DTrace USDT probe as `dtrace -G` leaves one: the site is what the
+/// linker makes of the call to the probe function, and the arguments are in
+/// the ABI's argument registers, where fasttrap reads them.
+///
+/// x86_64: the probe site is five one-byte NOPs; the is-enabled site is
+/// `xor %rax,%rax` followed by two NOPs, recorded at the first NOP. While a
+/// tracer is attached the kernel puts a trap there, sets %rax to 1 and steps
+/// over the NOP, so `enabled()` returns true.
+///
+/// aarch64: the probe site is one `nop`; the is-enabled site is `mov x0, #0`,
+/// recorded at that instruction, which the kernel replaces and emulates as
+/// x0 = 1.
+///
+/// `int` arguments go in sign-extended to 64 bits, so a script reading
+/// `arg2` sees the number, not stale upper register bits.
+fn emit_dtrace(out: &mut String, p: &Probe, idx: usize, arch: &str, os: &str) {
+    let rname = p.name.replace("__", "_");
+    let params: Vec<String> = p.args.iter().map(|(t, n)| format!("{}: {}", n, rust_type(t))).collect();
+    let (regs, ret, syntax, site, en_site): (&[&str], &str, &str, Vec<&str>, Vec<&str>) = if arch == "x86_64" {
+        (
+            &["rdi", "rsi", "rdx", "rcx", "r8", "r9"],
+            "rax",
+            ", att_syntax",
+            vec!["990: .byte 0x90, 0x90, 0x90, 0x90, 0x90"],
+            vec![".byte 0x48, 0x33, 0xc0", "990: .byte 0x90, 0x90"],
+        )
+    } else {
+        (
+            &["x0", "x1", "x2", "x3", "x4", "x5"],
+            "x0",
+            "",
+            vec!["990: nop"],
+            vec!["990: mov x0, #0"],
+        )
+    };
+    assert!(p.args.len() <= regs.len(), "{}: too many arguments for registers", p.name);
+    let operands: Vec<String> = p
+        .args
+        .iter()
+        .zip(regs)
+        .map(|((t, n), r)| {
+            if t == "int" {
+                format!("in(\"{r}\") i64::from({n})")
+            } else {
+                format!("in(\"{r}\") {n}")
+            }
+        })
+        .collect();
+    let asm_lines = |lines: &[String], out: &mut String| {
+        for l in lines {
+            let _ = writeln!(out, "            \"{l}\",");
+        }
+    };
+    let _ = writeln!(out, "\n/// `python:{}` (DTrace USDT)", p.name);
+    let _ = writeln!(out, "pub mod {} {{", rname);
+    let _ = writeln!(out, "    /// Whether a tracer is attached to this probe.");
+    let _ = writeln!(out, "    #[inline(always)]");
+    let _ = writeln!(out, "    pub fn enabled() -> bool {{");
+    let _ = writeln!(out, "        let on: u64;");
+    let _ = writeln!(
+        out,
+        "        // SAFETY: the asm zeroes one register (the result) and records the site's\n        \
+         // address in the sites section; it touches no memory or stack. Only the kernel,\n        \
+         // while a tracer is attached, changes what it returns."
+    );
+    let _ = writeln!(out, "        unsafe {{ core::arch::asm!(");
+    let mut lines: Vec<String> = en_site.iter().map(|s| s.to_string()).collect();
+    lines.extend(dtrace_record(idx, true, arch, os));
+    asm_lines(&lines, out);
+    let _ = writeln!(out, "            lateout(\"{ret}\") on,");
+    let _ = writeln!(out, "            options(nomem, nostack{syntax}),");
+    let _ = writeln!(out, "        ) }}");
+    let _ = writeln!(out, "        on != 0");
+    let _ = writeln!(out, "    }}");
+    let _ = writeln!(out, "    /// Fire the probe. Call only inside `if enabled()`.");
+    let _ = writeln!(out, "    #[inline(always)]");
+    let _ = writeln!(out, "    pub fn fire({}) {{", params.join(", "));
+    let _ = writeln!(
+        out,
+        "        // SAFETY: the asm is NOPs plus a record in the sites section; it writes no\n        \
+         // memory, stack or flags. `readonly`, not `nomem`: the tracer reads the strings\n        \
+         // the pointers name, so they must be in memory by the time the site runs."
+    );
+    let _ = writeln!(out, "        unsafe {{ core::arch::asm!(");
+    let mut lines: Vec<String> = site.iter().map(|s| s.to_string()).collect();
+    lines.extend(dtrace_record(idx, false, arch, os));
+    asm_lines(&lines, out);
+    for o in &operands {
+        let _ = writeln!(out, "            {o},");
+    }
+    let _ = writeln!(out, "            options(nostack, readonly, preserves_flags{syntax}),");
+    let _ = writeln!(out, "        ) }}");
+    let _ = writeln!(out, "    }}");
+    let _ = writeln!(out, "}}");
+}
+
+/// Which probe implementation this build gets.
+#[derive(Clone, Copy, PartialEq)]
+enum Backend {
+    /// Linux: SystemTap SDT notes and semaphores.
+    Sdt,
+    /// illumos, FreeBSD, macOS: DTrace USDT sites registered as DOF.
+    Dtrace,
+    /// Probes compiled out.
+    None,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Backend::Sdt => "sdt",
+            Backend::Dtrace => "dtrace",
+            Backend::None => "none",
+        }
+    }
+}
+
+/// The backend for the target, or the one `SONDE_PROBES_BACKEND` names.
+/// The override exists so the DTrace backend's sites and DOF can be built
+/// and tested on Linux (`arch/tests/dtrace_sites.rs`), where no kernel
+/// takes the DOF.
+fn backend(os: &str, arch: &str, feature: bool) -> Backend {
+    let arch_ok = arch == "x86_64" || arch == "aarch64";
+    if !feature || !arch_ok {
+        return Backend::None;
+    }
+    match env::var("SONDE_PROBES_BACKEND").as_deref() {
+        Ok("sdt") if os == "linux" => return Backend::Sdt,
+        Ok("dtrace") => return Backend::Dtrace,
+        Ok("none") => return Backend::None,
+        Ok(other) if !other.is_empty() => panic!("SONDE_PROBES_BACKEND={other}: expected sdt (Linux only), dtrace or none"),
+        _ => {}
+    }
+    match os {
+        "linux" => Backend::Sdt,
+        "illumos" | "solaris" | "freebsd" | "macos" => Backend::Dtrace,
+        _ => Backend::None,
+    }
+}
+
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let d_path = manifest.join("../provider/python.d");
     println!("cargo:rerun-if-changed={}", d_path.display());
+    println!("cargo:rerun-if-env-changed=SONDE_PROBES_BACKEND");
+    println!("cargo::rustc-check-cfg=cfg(sonde_dtrace)");
     let src = fs::read_to_string(&d_path).expect("read provider/python.d");
     let probes = parse(&src);
     let mut out = String::new();
@@ -200,17 +376,22 @@ fn main() {
     let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let arch = env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default();
     let feature = env::var_os("CARGO_FEATURE_PROBES").is_some();
-    let sdt = feature && os == "linux" && (arch == "x86_64" || arch == "aarch64");
+    let backend = backend(&os, &arch, feature);
     let _ = writeln!(out, "/// Whether this build fires probes a tracer can see.");
-    let _ = writeln!(out, "pub const AVAILABLE: bool = {};", sdt);
-    if sdt {
+    let _ = writeln!(out, "pub const AVAILABLE: bool = {};", backend != Backend::None);
+    let _ = writeln!(out, "/// The probe implementation: \"sdt\", \"dtrace\" or \"none\".");
+    let _ = writeln!(out, "pub const BACKEND: &str = {:?};", backend.name());
+    if backend == Backend::Sdt {
         let _ = writeln!(out, "{}", SDT_SECTION_ANCHOR);
     }
-    for p in &probes {
-        if sdt {
-            emit_sdt(&mut out, p, &arch);
-        } else {
-            emit_noop(&mut out, p);
+    if backend == Backend::Dtrace {
+        println!("cargo:rustc-cfg=sonde_dtrace");
+    }
+    for (i, p) in probes.iter().enumerate() {
+        match backend {
+            Backend::Sdt => emit_sdt(&mut out, p, &arch),
+            Backend::Dtrace => emit_dtrace(&mut out, p, i, &arch, &os),
+            Backend::None => emit_noop(&mut out, p),
         }
     }
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("probes.rs");

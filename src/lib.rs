@@ -44,6 +44,18 @@ impl std::fmt::Display for PyError {
 
 impl std::error::Error for PyError {}
 
+/// Make sonde's probes visible to tracers, as early as the embedding program
+/// likes. On illumos, FreeBSD and macOS this registers the `python`
+/// provider's DOF with the kernel's DTrace helper device; it already runs
+/// when the binary is loaded and again for the first [`Interpreter`], and
+/// does nothing after the first time. On Linux the SDT notes need no
+/// registration. An `Err` says why `dtrace` will not list the probes (no
+/// DTrace in the kernel, no permission on the device); the interpreter runs
+/// the same either way. `SONDE_DEBUG=1` prints the outcome on stderr.
+pub fn register_probes() -> Result<(), String> {
+    sonde_arch::register()
+}
+
 pub struct Options {
     /// `-O`: drop asserts, `__debug__` is False.
     pub optimize: bool,
@@ -61,6 +73,8 @@ impl Interpreter {
     }
 
     pub fn with_options(opts: Options) -> Interpreter {
+        // Failure is silent here by design (see register_probes).
+        let _ = register_probes();
         vm::call::set_stack_budget_from_thread();
         let vm = Vm::new(opts.optimize);
         let main = import::new_module(&vm, "__main__");

@@ -41,6 +41,8 @@ pub const SECF_LOAD: u32 = 1;
 pub const MODEL_LP64: u8 = 2;
 pub const ENCODE_LSB: u8 = 1;
 pub const VERSION_2: u8 = 2;
+/// Darwin's kernel takes only version 3, which has version 2's layout.
+pub const VERSION_3: u8 = 3;
 /// DIF instruction set version and register counts, as `dtrace -G` writes
 /// them (DIF_VERSION_2, DIF_DIR_NREGS, DIF_DTR_NREGS).
 pub const DIF_VERSION: u8 = 2;
@@ -175,6 +177,12 @@ struct Section {
 /// the sites as offsets; a probe without sites is left out (DTrace would
 /// reject a probe with no offsets).
 pub fn build(provider: &str, attrs: Attributes, decls: &[ProbeDecl], sites: &[Site]) -> Vec<u8> {
+    build_version(provider, attrs, decls, sites, VERSION_2)
+}
+
+/// [`build`] with the header's DOF version set to `version` (2, or 3 for
+/// Darwin).
+pub fn build_version(provider: &str, attrs: Attributes, decls: &[ProbeDecl], sites: &[Site], version: u8) -> Vec<u8> {
     let mut strtab = StrTab::new();
     let provider_name = strtab.add(provider);
     let mut probes = Vec::new();
@@ -294,7 +302,7 @@ pub fn build(provider: &str, attrs: Attributes, decls: &[ProbeDecl], sites: &[Si
     }
     let filesz = offset.div_ceil(8) * 8;
     let mut out = Vec::with_capacity(filesz);
-    out.extend_from_slice(&[0x7f, b'D', b'O', b'F', MODEL_LP64, ENCODE_LSB, VERSION_2, DIF_VERSION]);
+    out.extend_from_slice(&[0x7f, b'D', b'O', b'F', MODEL_LP64, ENCODE_LSB, version, DIF_VERSION]);
     out.extend_from_slice(&[DIF_DIR_NREGS, DIF_DTR_NREGS, 0, 0, 0, 0, 0, 0]);
     put_u32(&mut out, 0); // dofh_flags
     put_u32(&mut out, HDR_SIZE as u32);

@@ -2,128 +2,10 @@
 //! exact bytes for a small provider, and a decoder written here from the
 //! same definitions (not from the builder) that reads DOF back.
 
+mod common;
+
+use common::{decode, DecodedProbe};
 use sonde_arch::dof::{self, ProbeDecl, Site, PYTHON_ATTRS};
-
-fn u16_at(b: &[u8], o: usize) -> u16 {
-    u16::from_le_bytes([b[o], b[o + 1]])
-}
-fn u32_at(b: &[u8], o: usize) -> u32 {
-    u32::from_le_bytes(b[o..o + 4].try_into().unwrap())
-}
-fn u64_at(b: &[u8], o: usize) -> u64 {
-    u64::from_le_bytes(b[o..o + 8].try_into().unwrap())
-}
-fn cstr(b: &[u8], o: usize) -> String {
-    let end = b[o..].iter().position(|&c| c == 0).unwrap();
-    String::from_utf8(b[o..o + end].to_vec()).unwrap()
-}
-
-#[derive(Debug, PartialEq)]
-struct DecodedProbe {
-    func: String,
-    name: String,
-    native: Vec<String>,
-    translated: Vec<String>,
-    mapping: Vec<u8>,
-    base: u64,
-    offsets: Vec<u32>,
-    enabled_offsets: Vec<u32>,
-}
-
-#[derive(Debug)]
-struct Decoded {
-    provider: String,
-    attrs: [u32; 5],
-    probes: Vec<DecodedProbe>,
-}
-
-/// A DOF reader following dtrace.h: dof_hdr_t (64 bytes: ident[16], flags,
-/// hdrsize, secsize, secnum, secoff, loadsz, filesz, pad), dof_sec_t (type,
-/// align, flags, entsize, offset, size), dof_provider_t (strtab, probes,
-/// prargs, proffs, name, five attributes, prenoffs), dof_probe_t (addr,
-/// func, name, nargv, xargv, argidx, offidx, nargc, xargc, noffs, enoffidx,
-/// nenoffs, pad1, pad2).
-fn decode(b: &[u8]) -> Decoded {
-    assert_eq!(&b[0..4], b"\x7fDOF", "magic");
-    assert_eq!(b[4], 2, "LP64 model");
-    assert_eq!(b[5], 1, "little-endian encoding");
-    assert_eq!(b[6], 2, "DOF version 2 (is-enabled probes)");
-    assert!(b[10..16].iter().all(|&x| x == 0), "ident padding");
-    assert_eq!(u32_at(b, 16), 0, "flags");
-    let hdrsize = u32_at(b, 20) as usize;
-    let secsize = u32_at(b, 24) as usize;
-    let secnum = u32_at(b, 28) as usize;
-    let secoff = u64_at(b, 32) as usize;
-    assert_eq!((hdrsize, secsize), (64, 32));
-    assert_eq!(u64_at(b, 48) as usize, b.len(), "filesz");
-    assert!(u64_at(b, 40) as usize <= b.len(), "loadsz");
-    let secs: Vec<(u32, u32, u32, u32, usize, usize)> = (0..secnum)
-        .map(|i| {
-            let o = secoff + i * secsize;
-            let s = (
-                u32_at(b, o),
-                u32_at(b, o + 4),
-                u32_at(b, o + 8),
-                u32_at(b, o + 12),
-                u64_at(b, o + 16) as usize,
-                u64_at(b, o + 24) as usize,
-            );
-            assert_eq!(s.4 % s.1.max(1) as usize, 0, "section {i} misaligned");
-            assert!(s.4 + s.5 <= b.len(), "section {i} past the end");
-            s
-        })
-        .collect();
-    let prov = secs.iter().find(|s| s.0 == 15).expect("a PROVIDER section");
-    let p = prov.4;
-    let link = |k: usize| secs[u32_at(b, p + 4 * k) as usize];
-    let (strtab, probes, prargs, proffs) = (link(0), link(1), link(2), link(3));
-    let prenoffs = secs[u32_at(b, p + 40) as usize];
-    assert_eq!((strtab.0, probes.0, prargs.0, proffs.0, prenoffs.0), (8, 16, 17, 18, 26));
-    let s = |i: u32| cstr(b, strtab.4 + i as usize);
-    let provider = s(u32_at(b, p + 16));
-    let attrs = [
-        u32_at(b, p + 20),
-        u32_at(b, p + 24),
-        u32_at(b, p + 28),
-        u32_at(b, p + 32),
-        u32_at(b, p + 36),
-    ];
-    assert_eq!(probes.3, 48, "dof_probe_t entry size");
-    let list = |mut at: usize, n: usize| {
-        (0..n)
-            .map(|_| {
-                let v = cstr(b, at);
-                at += v.len() + 1;
-                v
-            })
-            .collect::<Vec<_>>()
-    };
-    let decoded = (0..probes.5 / 48)
-        .map(|i| {
-            let o = probes.4 + i * 48;
-            let (nargc, xargc) = (b[o + 32] as usize, b[o + 33] as usize);
-            let (offidx, noffs) = (u32_at(b, o + 28) as usize, u16_at(b, o + 34) as usize);
-            let (enoffidx, nenoffs) = (u32_at(b, o + 36) as usize, u16_at(b, o + 40) as usize);
-            let argidx = u32_at(b, o + 24) as usize;
-            assert_eq!((u16_at(b, o + 42), u32_at(b, o + 44)), (0, 0), "padding");
-            DecodedProbe {
-                base: u64_at(b, o),
-                func: s(u32_at(b, o + 8)),
-                name: s(u32_at(b, o + 12)),
-                native: list(strtab.4 + u32_at(b, o + 16) as usize, nargc),
-                translated: list(strtab.4 + u32_at(b, o + 20) as usize, xargc),
-                mapping: b[prargs.4 + argidx..prargs.4 + argidx + xargc].to_vec(),
-                offsets: (0..noffs).map(|k| u32_at(b, proffs.4 + 4 * (offidx + k))).collect(),
-                enabled_offsets: (0..nenoffs).map(|k| u32_at(b, prenoffs.4 + 4 * (enoffidx + k))).collect(),
-            }
-        })
-        .collect();
-    Decoded {
-        provider,
-        attrs,
-        probes: decoded,
-    }
-}
 
 fn small() -> Vec<u8> {
     let decls = [
@@ -324,4 +206,54 @@ fn python_provider_matches_python_d() {
     }
     // Eighteen probes, the count python.d declares.
     assert_eq!(sonde_arch::PROBES.len(), 18);
+}
+
+/// What the builder makes passes a kernel's checks, as version 2 for
+/// illumos and FreeBSD and as version 3 for Darwin.
+#[test]
+fn kernels_accept_the_dof() {
+    assert_eq!(common::kernel_accepts(&small(), false), Ok(()));
+    let decls = dof::python_decls(sonde_arch::PROBES);
+    let sites: Vec<Site> = (0..decls.len())
+        .flat_map(|i| {
+            let base = 0x40_0000 + (i as u64) * 0x40;
+            [(base + 8, false), (base + 24, false), (base, true)].map(|(addr, is_enabled)| Site {
+                probe: i,
+                addr,
+                func: "vm",
+                is_enabled,
+            })
+        })
+        .collect();
+    let v2 = dof::build("python", PYTHON_ATTRS, &decls, &sites);
+    assert_eq!(common::kernel_accepts(&v2, false), Ok(()));
+    assert_eq!(common::kernel_accepts(&v2, true), Err("DOF version mismatch".into()));
+    let v3 = dof::build_version("python", PYTHON_ATTRS, &decls, &sites, dof::VERSION_3);
+    assert_eq!(common::kernel_accepts(&v3, true), Ok(()));
+    assert_eq!(v3[6], 3);
+    assert_eq!(&v3[7..], &v2[7..], "version 3 has version 2's layout");
+}
+
+/// The checker rejects what a kernel rejects (so its Ok means something).
+#[test]
+fn kernel_checks_catch_broken_dof() {
+    let good = small();
+    let broken = |at: usize, byte: u8| {
+        let mut b = good.clone();
+        b[at] = byte;
+        common::kernel_accepts(&b, false)
+    };
+    assert_eq!(broken(1, b'X'), Err("DOF magic string mismatch".into()));
+    assert_eq!(broken(12, 1), Err("DOF has invalid ident byte set".into()));
+    // The string table's last byte (offset 256 + 25 - 1) is its terminator.
+    assert_eq!(broken(280, b'x'), Err("non-terminating string table".into()));
+    // noffs and nenoffs of the one probe (offsets 288 + 34, 288 + 40) zeroed.
+    let mut b = good.clone();
+    b[322] = 0;
+    b[328] = 0;
+    assert_eq!(common::kernel_accepts(&b, false), Err("zero probe and is-enabled offsets".into()));
+    // The second probe offset (340 + 4) made equal to the first.
+    let mut b = good.clone();
+    b[344] = 0;
+    assert_eq!(common::kernel_accepts(&b, false), Err("non-unique USDT offsets".into()));
 }
