@@ -285,13 +285,11 @@ fn check_sdt_notes(bin: &Path) {
 #[test]
 fn dtrace_module_reports_availability() {
     let o = Command::new(SONDE)
-        .args(["-c", "import dtrace; print(dtrace.available)"])
+        .args(["-c", "import dtrace; print(dtrace.available, dtrace.backend)"])
         .output()
         .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        format!("{}\n", if sonde_arch::AVAILABLE { "True" } else { "False" })
-    );
+    let want = if sonde_arch::AVAILABLE { "True sdt" } else { "False none" };
+    assert_eq!(String::from_utf8_lossy(&o.stdout), format!("{want}\n"));
 }
 
 /// The load address of the sonde binary in process `pid` (its mapping at file offset 0).

@@ -160,14 +160,24 @@ static STATE: OnceLock<Result<Registered, String>> = OnceLock::new();
 /// return the first outcome.
 pub fn register() -> &'static Result<Registered, String> {
     STATE.get_or_init(|| {
-        let r = platform::register();
+        let sites = sites();
+        let probes = {
+            let mut p: Vec<usize> = sites.iter().filter(|s| !s.is_enabled).map(|s| s.probe).collect();
+            p.sort_unstable();
+            p.dedup();
+            p.len()
+        };
+        let r = platform::register(&sites, probes);
         if std::env::var_os("SONDE_DEBUG").is_some_and(|v| !v.is_empty()) {
             match &r {
                 Ok(g) => eprintln!(
                     "sonde: dtrace: registered provider python ({} probes, {} sites, module {}) with {}, generation {}",
                     g.probes, g.sites, g.module, g.device, g.generation
                 ),
-                Err(e) => eprintln!("sonde: dtrace: not registered: {e}"),
+                Err(e) => eprintln!(
+                    "sonde: dtrace: not registered: {e} (provider python: {probes} probes, {} sites)",
+                    sites.len()
+                ),
             }
         }
         r
@@ -271,16 +281,9 @@ mod platform {
         Ok(fd)
     }
 
-    pub fn register() -> Result<Registered, String> {
-        let sites = super::sites();
+    pub fn register(sites: &[crate::dof::Site], probes: usize) -> Result<Registered, String> {
         let Some(first) = sites.iter().map(|s| s.addr).min() else {
             return Err("no probe sites in this binary".to_string());
-        };
-        let probes = {
-            let mut p: Vec<usize> = sites.iter().filter(|s| !s.is_enabled).map(|s| s.probe).collect();
-            p.sort_unstable();
-            p.dedup();
-            p.len()
         };
         let bytes = super::dof();
         let mut words = vec![0u64; bytes.len().div_ceil(8)];
@@ -393,7 +396,7 @@ mod platform {
 /// `SONDE_PROBES_BACKEND=dtrace`) there is no helper device to take DOF.
 #[cfg(not(any(target_os = "illumos", target_os = "solaris", target_os = "freebsd", target_os = "macos")))]
 mod platform {
-    pub fn register() -> Result<super::Registered, String> {
+    pub fn register(_sites: &[crate::dof::Site], _probes: usize) -> Result<super::Registered, String> {
         Err(format!(
             "{} has no DTrace helper device; this build's DTrace backend is for testing",
             std::env::consts::OS

@@ -1,5 +1,4 @@
-/* Call flow with indentation, per thread (DTrace; the probes issue for
- * illumos/FreeBSD/macOS makes these fire there).
+/* Call flow with indentation, per thread (DTrace: illumos, FreeBSD, macOS).
  * dtrace -q -s call_flow.d -c "sonde prog.py" */
 self int depth;
 

@@ -1,4 +1,4 @@
-//! The `dtrace` module: whether this build can fire probes.
+//! The `dtrace` module: whether this build can fire probes, and how.
 
 use std::rc::Rc;
 
@@ -10,5 +10,8 @@ pub fn make(vm: &Vm) -> Rc<Module> {
     let m = super::native_module(vm, "dtrace", &[]);
     let available = cfg!(feature = "probes") && sonde_arch::AVAILABLE;
     m.dict.borrow_mut().set_str("available", Value::Bool(available));
+    // "sdt" (Linux), "dtrace" (illumos, FreeBSD, macOS) or "none".
+    let backend = if available { sonde_arch::BACKEND } else { "none" };
+    m.dict.borrow_mut().set_str("backend", Value::str(backend));
     m
 }
