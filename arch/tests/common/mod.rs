@@ -15,6 +15,21 @@ pub fn u32_at(b: &[u8], o: usize) -> u32 {
 pub fn u64_at(b: &[u8], o: usize) -> u64 {
     u64::from_le_bytes(b[o..o + 8].try_into().unwrap())
 }
+/// A `dof_sec_t`: (type, align, flags, entsize, offset, size).
+pub type SecHdr = (u32, u32, u32, u32, usize, usize);
+
+/// The `dof_sec_t` at byte `o`.
+pub fn sec_hdr(b: &[u8], o: usize) -> SecHdr {
+    (
+        u32_at(b, o),
+        u32_at(b, o + 4),
+        u32_at(b, o + 8),
+        u32_at(b, o + 12),
+        u64_at(b, o + 16) as usize,
+        u64_at(b, o + 24) as usize,
+    )
+}
+
 pub fn cstr(b: &[u8], o: usize) -> String {
     let end = b[o..].iter().position(|&c| c == 0).unwrap();
     String::from_utf8(b[o..o + end].to_vec()).unwrap()
@@ -59,17 +74,9 @@ pub fn decode(b: &[u8]) -> Decoded {
     assert_eq!((hdrsize, secsize), (64, 32));
     assert_eq!(u64_at(b, 48) as usize, b.len(), "filesz");
     assert!(u64_at(b, 40) as usize <= b.len(), "loadsz");
-    let secs: Vec<(u32, u32, u32, u32, usize, usize)> = (0..secnum)
+    let secs: Vec<SecHdr> = (0..secnum)
         .map(|i| {
-            let o = secoff + i * secsize;
-            let s = (
-                u32_at(b, o),
-                u32_at(b, o + 4),
-                u32_at(b, o + 8),
-                u32_at(b, o + 12),
-                u64_at(b, o + 16) as usize,
-                u64_at(b, o + 24) as usize,
-            );
+            let s = sec_hdr(b, secoff + i * secsize);
             assert_eq!(s.4 % s.1.max(1) as usize, 0, "section {i} misaligned");
             assert!(s.4 + s.5 <= b.len(), "section {i} past the end");
             s
@@ -187,18 +194,7 @@ pub fn kernel_accepts(b: &[u8], darwin: bool) -> Result<(), String> {
     if !secsize.is_multiple_of(8) {
         return err("misaligned section size");
     }
-    // (type, align, flags, entsize, offset, size)
-    let sec = |i: usize| {
-        let o = secoff + i * secsize;
-        (
-            u32_at(b, o),
-            u32_at(b, o + 4),
-            u32_at(b, o + 8),
-            u32_at(b, o + 12),
-            u64_at(b, o + 16) as usize,
-            u64_at(b, o + 24) as usize,
-        )
-    };
+    let sec = |i: usize| sec_hdr(b, secoff + i * secsize);
     const LOAD: u32 = 1;
     for i in 0..secnum {
         let (ty, align, flags, _, off, size) = sec(i);
@@ -235,7 +231,7 @@ pub fn kernel_accepts(b: &[u8], darwin: bool) -> Result<(), String> {
         if size < 44 {
             return err("provider section too small");
         }
-        let link = |k: usize, want: u32| -> Result<(u32, u32, u32, u32, usize, usize), String> {
+        let link = |k: usize, want: u32| -> Result<SecHdr, String> {
             let idx = u32_at(b, off + 4 * k) as usize;
             if idx >= secnum {
                 return Err("referenced section index is invalid".into());
@@ -335,7 +331,7 @@ pub fn kernel_accepts(b: &[u8], darwin: bool) -> Result<(), String> {
             if (0..xargc).any(|k| b[prargs.4 + argidx + k] as usize > nargc) {
                 return err("bad native argument index");
             }
-            let distinct = |sec: (u32, u32, u32, u32, usize, usize), idx: usize, n: usize| {
+            let distinct = |sec: SecHdr, idx: usize, n: usize| {
                 let mut v: Vec<u32> = (0..n).map(|k| u32_at(b, sec.4 + 4 * (idx + k))).collect();
                 v.sort_unstable();
                 v.windows(2).all(|w| w[0] < w[1])
