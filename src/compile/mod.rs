@@ -376,6 +376,7 @@ impl<'a> Compiler<'a> {
             .collect();
         let c_name = CString::new(u.name.replace('\0', "?")).unwrap_or_default();
         let c_filename = CString::new(self.filename.replace('\0', "?")).unwrap_or_default();
+        let names_len = names.len();
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,
@@ -398,6 +399,7 @@ impl<'a> Compiler<'a> {
             c_filename,
             c_name,
             trace_start_line: if u.scope.kind == ScopeKind::Module { 0 } else { u.firstlineno },
+            attr_caches: crate::vm::code::AttrCaches::new(names_len),
         })
     }
 

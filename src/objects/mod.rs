@@ -211,6 +211,22 @@ thread_local! {
     static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
 }
 
+/// The current class epoch: an answer about a class computed at this
+/// epoch still holds while it is unchanged.
+#[inline(always)]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(|e| e.get())
+}
+
+impl Drop for Class {
+    /// A class's death changes the epoch too: caches keyed by a class's
+    /// address (`vm::code::AttrCache`) must not match a later class that
+    /// reuses it.
+    fn drop(&mut self) {
+        let _ = CLASS_EPOCH.try_with(|e| e.set(e.get() + 1));
+    }
+}
+
 /// A class's namespace. Reading is a plain `RefCell` borrow; every mutable
 /// borrow counts as a change and invalidates all lookup caches.
 pub struct ClassDict(RefCell<Dict>);

@@ -1,10 +1,143 @@
 //! Attribute access: descriptors, instance dicts, `__getattr__`, and method binding.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::objects::{Builtin, Class, Kind, Special};
-use crate::value::Value;
+use crate::objects::{class_epoch, Builtin, Class, Function, Instance, Kind, Special};
+use crate::value::{PyStr, Value};
+use crate::vm::code::AttrCache;
 use crate::vm::{exc, PyErr, PyResult, Vm};
+
+/// `AttrCache::func` of a load or store cache: the fast path applies.
+const FAST: usize = 0;
+/// `AttrCache::func` of a load or store cache: it does not (so the slow
+/// path need not learn again until the class or the epoch changes).
+const SLOW: usize = 1;
+
+/// The address of an instance's class, as the attribute caches key it.
+#[inline(always)]
+fn class_addr(inst: &Instance) -> usize {
+    Rc::as_ptr(&inst.class.borrow()) as usize
+}
+
+/// Whether `cache` holds an answer for `inst`'s class at this epoch.
+#[inline(always)]
+fn cache_hit(cache: &Cell<AttrCache>, inst: &Instance) -> Option<AttrCache> {
+    let c = cache.get();
+    (c.class == class_addr(inst) && c.epoch == class_epoch()).then_some(c)
+}
+
+fn remember(cache: &Cell<AttrCache>, cls: &Rc<Class>, func: usize) {
+    cache.set(AttrCache {
+        class: Rc::as_ptr(cls) as usize,
+        epoch: class_epoch(),
+        func,
+    });
+}
+
+impl Vm {
+    /// LOAD_ATTR with the instruction's cache (`vm::code::AttrCaches`): for
+    /// an instance whose class has the generic `__getattribute__` and no
+    /// attribute of that name, the instance dict is the answer when it has
+    /// the name; everything else takes `getattr_h`.
+    #[inline]
+    pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &Cell<AttrCache>) -> PyResult<Value> {
+        let Value::Instance(inst) = obj else {
+            return self.getattr_h(obj, name, h);
+        };
+        if let Some(c) = cache_hit(cache, inst) {
+            if c.func == FAST {
+                if let Some(v) = inst.dict.borrow().get_str_h(name, h) {
+                    return Ok(v);
+                }
+            }
+            return self.getattr_h(obj, name, h);
+        }
+        let v = self.getattr_h(obj, name, h)?;
+        let cls = inst.class();
+        let generic = matches!(cls.special(Special::GetAttribute), None | Some(Value::Builtin(_)));
+        let fast = generic && cls.lookup(name).is_none();
+        remember(cache, &cls, if fast { FAST } else { SLOW });
+        Ok(v)
+    }
+
+    /// STORE_ATTR with the instruction's cache: a plain store into the
+    /// instance dict when the class allows one (see `plain_store`).
+    #[inline]
+    pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &Cell<AttrCache>) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            match cache_hit(cache, inst) {
+                Some(c) if c.func == FAST => {
+                    let key = crate::objects::dict::Key {
+                        hash: name.hash(),
+                        value: Value::Str(name.clone()),
+                    };
+                    let _old = inst.dict.borrow_mut().insert(key, v);
+                    return Ok(());
+                }
+                Some(_) => {}
+                None => {
+                    let cls = inst.class();
+                    let fast = self.plain_store(&cls, name.as_str());
+                    remember(cache, &cls, if fast { FAST } else { SLOW });
+                }
+            }
+        }
+        self.setattr_named(obj, name, v)
+    }
+
+    /// LOAD_METHOD with the instruction's cache: the class's plain function
+    /// for the name, unless the instance dict shadows it.
+    #[inline]
+    pub fn lookup_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &Cell<AttrCache>) -> PyResult<Option<Value>> {
+        let Value::Instance(inst) = obj else {
+            return self.lookup_method_h(obj, name, h);
+        };
+        if let Some(c) = cache_hit(cache, inst) {
+            if c.func == 0 {
+                return self.lookup_method_h(obj, name, h);
+            }
+            if inst.dict.borrow().get_str_h(name, h).is_some() {
+                return Ok(None);
+            }
+            let f = c.func as *const Function;
+            // SAFETY: `c.func` is `Rc::as_ptr` of a function that a class
+            // dict in this class's MRO held when it was cached, at this same
+            // epoch. Every change to a class dict and every class's death
+            // moves the epoch, so that dict still holds its strong
+            // reference: the function is alive, and taking one more strong
+            // reference to it is sound.
+            let f = unsafe {
+                Rc::increment_strong_count(f);
+                Rc::from_raw(f)
+            };
+            return Ok(Some(Value::Func(f)));
+        }
+        let found = self.lookup_method_h(obj, name, h)?;
+        let cls = inst.class();
+        let generic = matches!(cls.special(Special::GetAttribute), None | Some(Value::Builtin(_)));
+        let func = match cls.lookup(name) {
+            Some(Value::Func(f)) if generic => Rc::as_ptr(&f) as usize,
+            _ => 0,
+        };
+        remember(cache, &cls, func);
+        Ok(found)
+    }
+
+    /// Whether storing `name` on an instance of `cls` is a plain store into
+    /// its dict: no `__setattr__` of its own, no data descriptor of that
+    /// name, not an exception (whose attributes are special), and allowed
+    /// by `__slots__`.
+    fn plain_store(&self, cls: &Rc<Class>, name: &str) -> bool {
+        let plain_setattr = matches!(cls.special(Special::SetAttr), Some(Value::Builtin(_)) | None);
+        let data_descr = match cls.lookup(name) {
+            Some(Value::Property(_)) => true,
+            Some(Value::Instance(i)) => i.class().lookup("__set__").is_some(),
+            _ => false,
+        };
+        plain_setattr && !data_descr && cls.kind != Kind::BaseException && name != "__class__" && !self.slots_forbid(cls, name)
+    }
+}
 
 impl Vm {
     /// Bind a class attribute found by lookup to `obj`, as descriptors do.
@@ -361,17 +494,7 @@ impl Vm {
     pub fn setattr_named(&self, obj: &Value, name: &Rc<crate::value::PyStr>, v: Value) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             let cls = inst.class();
-            let plain_setattr = matches!(cls.special(Special::SetAttr), Some(Value::Builtin(_)) | None);
-            let descr = cls.lookup(name.as_str());
-            let data_descr = match &descr {
-                Some(Value::Property(_)) => true,
-                Some(Value::Instance(i)) => i.class().lookup("__set__").is_some(),
-                _ => false,
-            };
-            if plain_setattr && !data_descr && cls.kind != Kind::BaseException && name.as_str() != "__class__" {
-                if self.slots_forbid(&cls, name.as_str()) {
-                    return Err(self.no_attribute(obj, name.as_str()));
-                }
+            if self.plain_store(&cls, name.as_str()) {
                 let key = crate::objects::dict::Key {
                     hash: name.hash(),
                     value: Value::Str(name.clone()),

@@ -1,6 +1,7 @@
 //! Code objects: immutable once compiled. File and function names are kept
 //! as NUL-terminated C strings made once here, so probes never encode per event.
 
+use std::cell::Cell;
 use std::ffi::CString;
 use std::rc::Rc;
 
@@ -49,6 +50,45 @@ pub struct Code {
     /// there, so a body starting on that line fires nothing until it moves),
     /// 0 for module code, whose first line always fires.
     pub trace_start_line: u32,
+    /// What the attribute instructions learned about each name (indexed
+    /// like `names`).
+    pub attr_caches: AttrCaches,
+}
+
+/// A fact about one (class, name) pair, learned by an attribute
+/// instruction and valid while the class epoch (`objects::class_epoch`) is
+/// the one recorded: no class dict has changed and no class has died since.
+#[derive(Clone, Copy, Default)]
+pub struct AttrCache {
+    /// `Rc::as_ptr` of the class; 0 when nothing is cached.
+    pub class: usize,
+    pub epoch: u64,
+    /// For method loads: `Rc::as_ptr` of the function the class gives. The
+    /// class dict that holds it keeps it alive while the epoch holds.
+    pub func: usize,
+}
+
+/// Per-name caches of the three attribute instructions on instances:
+/// - `load`: the class has the generic `__getattribute__` and no attribute
+///   of that name, so the instance dict answers (or the slow path does);
+/// - `store`: a plain store into the instance dict (no `__setattr__`, no
+///   data descriptor, `__slots__` allow it);
+/// - `method`: the class gives a plain function for the name.
+pub struct AttrCaches {
+    pub load: Box<[Cell<AttrCache>]>,
+    pub store: Box<[Cell<AttrCache>]>,
+    pub method: Box<[Cell<AttrCache>]>,
+}
+
+impl AttrCaches {
+    pub fn new(names: usize) -> AttrCaches {
+        let empty = || (0..names).map(|_| Cell::new(AttrCache::default())).collect();
+        AttrCaches {
+            load: empty(),
+            store: empty(),
+            method: empty(),
+        }
+    }
 }
 
 impl Code {

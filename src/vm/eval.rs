@@ -299,14 +299,14 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::LoadAttr { idx } => {
                 let obj = pop(f);
                 let (name, h) = code.name_hashed(idx);
-                let v = vm.getattr_h(&obj, name, h)?;
+                let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize])?;
                 f.stack.push(v);
             }
             Instr::StoreAttr { idx } => {
                 let obj = pop(f);
                 let v = pop(f);
                 match &code.names[idx as usize] {
-                    Value::Str(name) => vm.setattr_named(&obj, name, v)?,
+                    Value::Str(name) => vm.setattr_cached(&obj, name, v, &code.attr_caches.store[idx as usize])?,
                     _ => vm.setattr(&obj, code.name_str(idx), v)?,
                 }
             }
@@ -317,7 +317,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::LoadMethod { idx } => {
                 let obj = pop(f);
                 let (name, h) = code.name_hashed(idx);
-                match vm.lookup_method_h(&obj, name, h)? {
+                match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
                     Some(m) => {
                         f.stack.push(m);
                         f.stack.push(obj);
