@@ -53,6 +53,29 @@ pub enum Value {
     File(Rc<RefCell<crate::modules::io::File>>),
 }
 
+impl Value {
+    /// Whether the value owns nothing on the heap (dropping it is a no-op).
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        matches!(
+            self,
+            Value::None | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::NotImplemented | Value::Ellipsis | Value::Null
+        )
+    }
+
+    /// Drop `self`, with the check for an immediate value inline: the
+    /// interpreter's hot paths drop mostly ints, floats and bools, for which
+    /// the out-of-line drop glue would be a call that does nothing.
+    #[inline(always)]
+    pub fn release(self) {
+        if self.is_immediate() {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
+}
+
 pub struct RangeObj {
     pub start: i64,
     pub stop: i64,

@@ -216,7 +216,9 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::StoreFast { idx } => {
                 let v = pop(f);
                 // Drop the old value after the store (its __del__ may run).
-                let _old = f.fast[idx as usize].replace(v);
+                if let Some(old) = f.fast[idx as usize].replace(v) {
+                    old.release();
+                }
             }
             Instr::DeleteFast { idx } => {
                 if f.fast[idx as usize].take().is_none() {
@@ -353,7 +355,9 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.push(r);
             }
             Instr::Pop => {
-                f.stack.pop();
+                if let Some(v) = f.stack.pop() {
+                    v.release();
+                }
             }
             Instr::Dup => {
                 let v = top(f).clone();
@@ -398,6 +402,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         None => ops::binary_op(vm, &a, &b, op)?,
                     },
                 };
+                a.release();
+                b.release();
                 f.stack.push(r);
             }
             Instr::InplaceOp { op } => {
@@ -413,6 +419,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         None => ops::inplace_op(vm, &a, &b, op)?,
                     },
                 };
+                a.release();
+                b.release();
                 f.stack.push(r);
             }
             Instr::CompareOp { op } => {
@@ -423,6 +431,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     (Value::Float(x), Value::Float(y)) => Value::Bool(ops::float_cmp(*x, *y, op)),
                     _ => vm.compare(&a, &b, op)?,
                 };
+                a.release();
+                b.release();
                 f.stack.push(r);
             }
             Instr::IsOp { invert } => {
@@ -439,13 +449,44 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::BinarySubscr => {
                 let k = pop(f);
                 let o = pop(f);
-                let r = vm.getitem(&o, &k)?;
+                // list[int] and tuple[int] in range, inline.
+                let hit = match (&o, &k) {
+                    (Value::List(l), Value::Int(i)) => l.try_borrow().ok().and_then(|l| {
+                        let i = if *i < 0 { *i + l.len() as i64 } else { *i };
+                        (i >= 0).then(|| l.get(i as usize).cloned()).flatten()
+                    }),
+                    (Value::Tuple(t), Value::Int(i)) => {
+                        let i = if *i < 0 { *i + t.len() as i64 } else { *i };
+                        (i >= 0).then(|| t.get(i as usize).cloned()).flatten()
+                    }
+                    _ => None,
+                };
+                let r = match hit {
+                    Some(r) => r,
+                    None => vm.getitem(&o, &k)?,
+                };
+                k.release();
                 f.stack.push(r);
             }
             Instr::StoreSubscr => {
                 let k = pop(f);
                 let o = pop(f);
                 let v = pop(f);
+                // list[int] = v in range, inline; the old item is dropped
+                // after the list is released (its __del__ may run).
+                if let (Value::List(l), Value::Int(i)) = (&o, &k) {
+                    let Ok(mut l) = l.try_borrow_mut() else {
+                        vm.setitem(&o, k, v)?;
+                        continue;
+                    };
+                    let i = if *i < 0 { *i + l.len() as i64 } else { *i };
+                    if i >= 0 && (i as usize) < l.len() {
+                        let old = std::mem::replace(&mut l[i as usize], v);
+                        drop(l);
+                        old.release();
+                        continue;
+                    }
+                }
                 vm.setitem(&o, k, v)?;
             }
             Instr::DeleteSubscr => {
@@ -623,6 +664,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     Value::Bool(b) => b,
                     _ => vm.truthy(&v)?,
                 };
+                v.release();
                 if !t {
                     f.ip = target as usize;
                 }
@@ -633,6 +675,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     Value::Bool(b) => b,
                     _ => vm.truthy(&v)?,
                 };
+                v.release();
                 if t {
                     f.ip = target as usize;
                 }
