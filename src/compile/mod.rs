@@ -400,6 +400,7 @@ impl<'a> Compiler<'a> {
             c_name,
             trace_start_line: if u.scope.kind == ScopeKind::Module { 0 } else { u.firstlineno },
             attr_caches: crate::vm::code::AttrCaches::new(names_len),
+            global_caches: (0..names_len).map(|_| Default::default()).collect(),
         })
     }
 

@@ -79,14 +79,70 @@ impl Hasher for KeyHasher {
     }
 }
 
-type Map<V> = IndexMap<Key, V, BuildHasherDefault<KeyHasher>>;
+pub type Map<V> = IndexMap<Key, V, BuildHasherDefault<KeyHasher>>;
 
-#[derive(Clone, Default)]
+thread_local! {
+    /// The last version handed out to any dict (see `Dict::version`).
+    static DICT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn fresh_version() -> u64 {
+    DICT_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
 pub struct Dict {
-    pub map: Map<Value>,
+    map: Map<Value>,
+    /// A number no other dict, and no other state of this dict, has had:
+    /// every new dict and every change draws a fresh one. An answer cached
+    /// with a version (`vm::code::GlobalCache`) holds while the version does.
+    version: u64,
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            map: Map::default(),
+            version: fresh_version(),
+        }
+    }
+}
+
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            map: self.map.clone(),
+            version: fresh_version(),
+        }
+    }
 }
 
 impl Dict {
+    /// The entries, for reading.
+    pub fn map(&self) -> &Map<Value> {
+        &self.map
+    }
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+    /// Where the str key `k` (hash `h`) sits in insertion order.
+    #[inline]
+    pub fn index_of_str_h(&self, k: &str, h: i64) -> Option<usize> {
+        self.map.get_index_of(&StrKey(k, h))
+    }
+    /// The value at insertion-order position `i`.
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<Value> {
+        self.map.get_index(i).map(|(_, v)| v.clone())
+    }
+    /// Remove and return the last entry (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<(Key, Value)> {
+        self.version = fresh_version();
+        self.map.pop()
+    }
     pub fn new() -> Dict {
         Dict::default()
     }
@@ -116,10 +172,12 @@ impl Dict {
         self.map.contains_key(&StrKey(k, h))
     }
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
+        self.version = fresh_version();
         // Python keeps the first key object on update; so does IndexMap.
         self.map.insert(k, v)
     }
     pub fn set_str(&mut self, k: &str, v: Value) {
+        self.version = fresh_version();
         let h = super::hash::hash_str(k);
         if let Some(slot) = self.map.get_mut(&StrKey(k, h)) {
             *slot = v;
@@ -134,9 +192,11 @@ impl Dict {
         }
     }
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
+        self.version = fresh_version();
         self.map.shift_remove(k)
     }
     pub fn remove_str(&mut self, k: &str) -> Option<Value> {
+        self.version = fresh_version();
         let h = super::hash::hash_str(k);
         self.map.shift_remove(&StrKey(k, h))
     }

@@ -136,7 +136,7 @@ fn dict_pop(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn dict_popitem(vm: &Vm, args: Args) -> PyResult<Value> {
     let d = self_dict(vm, &args.args[0])?;
-    let last = d.borrow_mut().map.pop();
+    let last = d.borrow_mut().pop_last();
     match last {
         Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
         None => Err(vm.key_error(Value::str("popitem(): dictionary is empty"))),

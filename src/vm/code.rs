@@ -53,6 +53,22 @@ pub struct Code {
     /// What the attribute instructions learned about each name (indexed
     /// like `names`).
     pub attr_caches: AttrCaches,
+    /// Where LOAD_GLOBAL last found each name (indexed like `names`).
+    pub global_caches: Box<[Cell<GlobalCache>]>,
+}
+
+/// Where a global name was found: at insertion-order position `index` of
+/// the globals dict (or of the builtins, `in_builtins`), while the globals
+/// have version `globals` and the builtins version `builtins`. Versions are
+/// unique to one dict in one state (`Dict::version`), so a match means the
+/// same dicts, unchanged: the name is still at that position and nothing
+/// shadows it. Version 0 is never handed out: an empty cache never matches.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals: u64,
+    pub builtins: u64,
+    pub index: u32,
+    pub in_builtins: bool,
 }
 
 /// A fact about one (class, name) pair, learned by an attribute

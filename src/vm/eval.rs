@@ -188,6 +188,56 @@ fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
     Err(vm.name_error(key))
 }
 
+/// LOAD_GLOBAL through the code's cache of where the name was found (see
+/// `GlobalCache`): two version compares and an indexed read when the
+/// globals and builtins are unchanged since.
+#[inline]
+fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32) -> PyResult<Value> {
+    let cache = &code.global_caches[idx as usize];
+    let c = cache.get();
+    {
+        let g = f.globals.borrow();
+        if c.globals == g.version() {
+            let hit = if c.in_builtins {
+                let b = vm.builtins.borrow();
+                if c.builtins == b.version() {
+                    b.value_at(c.index as usize)
+                } else {
+                    None
+                }
+            } else {
+                g.value_at(c.index as usize)
+            };
+            if let Some(v) = hit {
+                return Ok(v);
+            }
+        }
+    }
+    let (key, h) = code.name_hashed(idx);
+    let g = f.globals.borrow();
+    let b = vm.builtins.borrow();
+    let found = match g.index_of_str_h(key, h) {
+        Some(i) => Some((i, false)),
+        None => b.index_of_str_h(key, h).map(|i| (i, true)),
+    };
+    if let Some((i, in_builtins)) = found {
+        if let Ok(index) = u32::try_from(i) {
+            cache.set(crate::vm::code::GlobalCache {
+                globals: g.version(),
+                builtins: b.version(),
+                index,
+                in_builtins,
+            });
+        }
+        let v = if in_builtins { b.value_at(i) } else { g.value_at(i) };
+        if let Some(v) = v {
+            return Ok(v);
+        }
+    }
+    drop((g, b));
+    load_global(vm, f, &code.names[idx as usize])
+}
+
 /// Execute instructions until the frame returns or yields; errors go back to
 /// `execute` for unwinding.
 /// Run instructions until the frame returns, yields or raises. `TRACE` is the
@@ -283,7 +333,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Instr::LoadGlobal { idx } => {
-                let v = load_global(vm, f, &code.names[idx as usize])?;
+                let v = load_global_cached(vm, f, &code, idx)?;
                 f.stack.push(v);
             }
             Instr::StoreGlobal { idx } => {

@@ -56,8 +56,14 @@ impl Drop for Frame {
         // Drop the values first (their __del__ may run frames of its own).
         let mut stack = std::mem::take(&mut self.stack);
         let mut fast = std::mem::take(&mut self.fast);
-        stack.clear();
-        fast.clear();
+        while let Some(v) = stack.pop() {
+            v.release();
+        }
+        while let Some(slot) = fast.pop() {
+            if let Some(v) = slot {
+                v.release();
+            }
+        }
         POOL.with(|p| {
             if let Ok(mut p) = p.try_borrow_mut() {
                 if p.0.len() < 256 && stack.capacity() <= 1024 {
@@ -84,13 +90,17 @@ impl Frame {
         Frame {
             stack,
             fast,
-            cells: (0..ncells)
-                .map(|_| {
-                    let c = Rc::new(RefCell::new(None));
-                    crate::gc::track_cell(&c);
-                    c
-                })
-                .collect(),
+            cells: if ncells == 0 {
+                Vec::new()
+            } else {
+                (0..ncells)
+                    .map(|_| {
+                        let c = Rc::new(RefCell::new(None));
+                        crate::gc::track_cell(&c);
+                        c
+                    })
+                    .collect()
+            },
             blocks: Vec::new(),
             globals,
             locals,
