@@ -96,9 +96,11 @@ fn fresh_version() -> u64 {
 
 pub struct Dict {
     map: Map<Value>,
-    /// A number no other dict, and no other state of this dict, has had:
-    /// every new dict and every change draws a fresh one. An answer cached
-    /// with a version (`vm::code::GlobalCache`) holds while the version does.
+    /// The keys version: a number no other dict, and no other key set of
+    /// this dict, has had. Every new dict and every change to which keys it
+    /// holds, or where, draws a fresh one; a value replaced under an
+    /// existing key does not. So a key found at a position while the
+    /// version was V is still there while it is V (`vm::code::GlobalCache`).
     version: u64,
 }
 
@@ -172,16 +174,28 @@ impl Dict {
         self.map.contains_key(&StrKey(k, h))
     }
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
-        self.version = fresh_version();
+        self.insert_full(k, v).1
+    }
+    /// `insert`, also giving the key's insertion-order position.
+    pub fn insert_full(&mut self, k: Key, v: Value) -> (usize, Option<Value>) {
         // Python keeps the first key object on update; so does IndexMap.
-        self.map.insert(k, v)
+        let (i, old) = self.map.insert_full(k, v);
+        if old.is_none() {
+            self.version = fresh_version();
+        }
+        (i, old)
+    }
+    /// Replace the value at insertion-order position `i` (the key stays).
+    #[inline]
+    pub fn replace_at(&mut self, i: usize, v: Value) -> Option<Value> {
+        self.map.get_index_mut(i).map(|(_, slot)| std::mem::replace(slot, v))
     }
     pub fn set_str(&mut self, k: &str, v: Value) {
-        self.version = fresh_version();
         let h = super::hash::hash_str(k);
         if let Some(slot) = self.map.get_mut(&StrKey(k, h)) {
             *slot = v;
         } else {
+            self.version = fresh_version();
             self.map.insert(
                 Key {
                     hash: h,

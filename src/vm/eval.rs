@@ -238,6 +238,37 @@ fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32
     load_global(vm, f, &code.names[idx as usize])
 }
 
+/// A store into the frame's globals through the same cache: while the
+/// globals' keys are unchanged, the value at the cached position is replaced
+/// without hashing. The old value is dropped after the dict is released
+/// (its `__del__` may run).
+#[inline]
+fn store_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32, v: Value) -> PyResult<()> {
+    let c = code.global_caches[idx as usize].get();
+    let old = {
+        let mut g = f.globals.borrow_mut();
+        if !c.in_builtins && c.globals == g.version() {
+            g.replace_at(c.index as usize, v)
+        } else {
+            let key = vm.key(&code.names[idx as usize])?;
+            let (i, old) = g.insert_full(key, v);
+            if let Ok(index) = u32::try_from(i) {
+                code.global_caches[idx as usize].set(crate::vm::code::GlobalCache {
+                    globals: g.version(),
+                    builtins: 0,
+                    index,
+                    in_builtins: false,
+                });
+            }
+            old
+        }
+    };
+    if let Some(old) = old {
+        old.release();
+    }
+    Ok(())
+}
+
 /// Execute instructions until the frame returns or yields; errors go back to
 /// `execute` for unwinding.
 /// Run instructions until the frame returns, yields or raises. `TRACE` is the
@@ -307,22 +338,28 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Instr::LoadName { idx } => {
-                let key = code.name_str(idx);
                 let local = match &f.locals {
-                    Some(l) => l.borrow().get_str(key),
+                    Some(l) => {
+                        let (key, h) = code.name_hashed(idx);
+                        l.borrow().get_str_h(key, h)
+                    }
                     None => None,
                 };
                 let v = match local {
                     Some(v) => v,
-                    None => load_global(vm, f, &code.names[idx as usize])?,
+                    None => load_global_cached(vm, f, &code, idx)?,
                 };
                 f.stack.push(v);
             }
             Instr::StoreName { idx } => {
                 let v = pop(f);
-                let key = vm.key(&code.names[idx as usize])?;
-                let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                let _old = ns.borrow_mut().insert(key, v);
+                match &f.locals {
+                    Some(l) => {
+                        let key = vm.key(&code.names[idx as usize])?;
+                        let _old = l.borrow_mut().insert(key, v);
+                    }
+                    None => store_global_cached(vm, f, &code, idx, v)?,
+                }
             }
             Instr::DeleteName { idx } => {
                 let key = code.name_str(idx);
@@ -338,8 +375,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::StoreGlobal { idx } => {
                 let v = pop(f);
-                let key = vm.key(&code.names[idx as usize])?;
-                let _old = f.globals.borrow_mut().insert(key, v);
+                store_global_cached(vm, f, &code, idx, v)?;
             }
             Instr::DeleteGlobal { idx } => {
                 let key = code.name_str(idx);

@@ -73,3 +73,28 @@ for i in range(5):
 print(get_w())
 globals().pop("x")
 print(get_w())
+
+# Module-level names stored and loaded in a loop, deleted and re-created.
+acc = 0
+for k in range(5):
+    acc += k
+    if k == 2:
+        del acc
+        acc = 100
+print(acc)
+
+def bump():
+    global counter
+    counter = counter + 1 if "counter" in globals() else 1
+
+for _ in range(3):
+    bump()
+print(counter)
+del counter
+bump()
+print(counter)
+for name in ("late1", "late2"):
+    globals()[name] = name.upper()
+print(late1, late2)
+globals().clear()
+print("cleared")
