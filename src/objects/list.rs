@@ -191,7 +191,7 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
             (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
             _ => std::cmp::Ordering::Equal,
         });
-    } else {
+    } else if !sort_simple(&mut pairs) {
         merge_sort(vm, &mut pairs)?;
     }
     if reverse {
@@ -199,6 +199,26 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
     }
     items.extend(pairs.into_iter().map(|(_, v)| v));
     Ok(())
+}
+
+/// Sort by keys that compare without Python code (`ops::simple_cmp`), with
+/// Rust's stable sort. False, with `pairs` untouched, when some pair of keys
+/// needs Python's comparison (which may raise): the caller sorts instead.
+fn sort_simple(pairs: &mut Vec<(Value, Value)>) -> bool {
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    let mut failed = false;
+    order.sort_by(|&i, &j| {
+        crate::vm::ops::simple_cmp(&pairs[i].0, &pairs[j].0).unwrap_or_else(|| {
+            failed = true;
+            std::cmp::Ordering::Equal
+        })
+    });
+    if failed {
+        return false;
+    }
+    let mut slots: Vec<Option<(Value, Value)>> = pairs.drain(..).map(Some).collect();
+    pairs.extend(order.iter().filter_map(|&i| slots[i].take()));
+    true
 }
 
 fn lt(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {

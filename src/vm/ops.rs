@@ -737,6 +737,35 @@ fn num_cmp(vm: &Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
     })
 }
 
+/// The order of two values whose comparison runs no Python code: ints,
+/// bools, floats other than NaN, strs (code point order, which UTF-8 byte
+/// order is), and tuples of those compared element by element as Python
+/// does. None where Python's own comparison must decide (other types, NaN,
+/// or values that do not compare).
+pub fn simple_cmp(a: &Value, b: &Value) -> Option<Ordering> {
+    use Value::*;
+    match (a, b) {
+        (Int(x), Int(y)) => Some(x.cmp(y)),
+        (Float(x), Float(y)) => x.partial_cmp(y),
+        (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
+        (Bool(x), Bool(y)) => Some(x.cmp(y)),
+        (Bool(x), Int(y)) => Some(i64::from(*x).cmp(y)),
+        (Int(x), Bool(y)) => Some(x.cmp(&i64::from(*y))),
+        (Int(_) | Bool(_), Float(y)) => float_int_cmp(*y, a).map(Ordering::reverse),
+        (Float(x), Int(_) | Bool(_)) => float_int_cmp(*x, b),
+        (Tuple(x), Tuple(y)) => {
+            for (p, q) in x.iter().zip(y.iter()) {
+                match simple_cmp(p, q)? {
+                    Ordering::Equal => {}
+                    o => return Some(o),
+                }
+            }
+            Some(x.len().cmp(&y.len()))
+        }
+        _ => Option::None,
+    }
+}
+
 fn float_int_cmp(f: f64, i: &Value) -> Option<Ordering> {
     if f.is_nan() {
         return None;
