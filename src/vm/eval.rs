@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::objects::{Args, ExcData, Function, Generator, Instance, Kind, TbEntry};
+use crate::objects::{Args, ExcData, Function, Generator, Instance, IterState, Kind, TbEntry};
 use crate::value::{PyStr, Value};
 use crate::vm::frame::{Block, Frame, NO_PREV};
 use crate::vm::instr::Instr;
@@ -236,6 +236,27 @@ fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32
     }
     drop((g, b));
     load_global(vm, f, &code.names[idx as usize])
+}
+
+/// FOR_ITER's common cases: a range or list iterator with an item left.
+#[inline(always)]
+fn for_iter_fast(it: &Value) -> Option<Value> {
+    let Value::Iter(st) = it else { return None };
+    let mut s = st.try_borrow_mut().ok()?;
+    match &mut *s {
+        IterState::Range { cur, step, left } if *left > 0 => {
+            let v = *cur;
+            *left -= 1;
+            *cur = cur.wrapping_add(*step);
+            Some(Value::Int(v))
+        }
+        IterState::Seq { seq: Value::List(l), idx } => {
+            let v = l.try_borrow().ok()?.get(*idx).cloned()?;
+            *idx += 1;
+            Some(v)
+        }
+        _ => None,
+    }
 }
 
 /// A store into the frame's globals through the same cache: while the
@@ -786,6 +807,13 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.push(it);
             }
             Instr::ForIter { target } => {
+                // The next item of a range or list iterator, inline; the
+                // end of the iteration and every other iterator go the
+                // general way.
+                if let Some(v) = for_iter_fast(top(f)) {
+                    f.stack.push(v);
+                    continue;
+                }
                 let it = top(f).clone();
                 match vm.next(&it)? {
                     Some(v) => f.stack.push(v),
