@@ -726,8 +726,26 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::UnpackSequence { n } => {
                 let v = pop(f);
-                let items = unpack(vm, &v, n as usize, None)?;
-                f.stack.extend(items.into_iter().rev());
+                // A tuple or list of exactly n items goes straight onto the
+                // stack, without the intermediate vector.
+                let done = match &v {
+                    Value::Tuple(t) if t.len() == n as usize => {
+                        f.stack.extend(t.iter().rev().cloned());
+                        true
+                    }
+                    Value::List(l) => match l.try_borrow() {
+                        Ok(l) if l.len() == n as usize => {
+                            f.stack.extend(l.iter().rev().cloned());
+                            true
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if !done {
+                    let items = unpack(vm, &v, n as usize, None)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
             }
             Instr::UnpackEx { before, after } => {
                 let v = pop(f);
