@@ -4,6 +4,11 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 
 use sonde::{Interpreter, Options, PyError};
 
+mod small_alloc;
+
+#[global_allocator]
+static ALLOCATOR: small_alloc::SmallAlloc = small_alloc::SmallAlloc;
+
 const USAGE: &str = "usage: sonde [-O] [--dis] [-c cmd | -m mod | file | -] [arg] ...";
 
 const HELP: &str = "usage: sonde [option] ... [-c cmd | -m mod | file | -] [arg] ...

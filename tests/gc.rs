@@ -112,6 +112,10 @@ fn gc_programs_are_clean_under_valgrind() {
             ])
             .arg(SONDE)
             .arg(root.join(prog))
+            // memcheck sees each block only through malloc and free: the
+            // system allocator alone, without the command's cache of small
+            // blocks (src/small_alloc.rs).
+            .env("SONDE_SYSTEM_ALLOC", "1")
             .current_dir(root.join(prog).parent().unwrap())
             .output()
             .unwrap();
@@ -128,6 +132,22 @@ fn gc_programs_are_clean_under_valgrind() {
         ];
         if o.status.code() != Some(0) || bad.iter().any(|b| err.contains(b)) || !err.contains("ERROR SUMMARY: 0 errors") {
             failures.push(format!("{prog}: exit {:?}\n{err}", o.status.code()));
+        }
+        // Every block must have gone through malloc and free one by one (a
+        // cache in between would hide leaks): as many frees as allocations
+        // but for the few the runtime keeps, and thousands of them.
+        let usage = err.split("total heap usage: ").nth(1).unwrap_or("");
+        let count = |what: &str| -> u64 {
+            usage
+                .split(what)
+                .next()
+                .and_then(|t| t.rsplit(' ').next())
+                .map(|n| n.replace(',', "").parse().unwrap_or(0))
+                .unwrap_or(0)
+        };
+        let (allocs, frees) = (count(" allocs"), count(" frees"));
+        if allocs < 1_000 || allocs - frees.min(allocs) > 100 {
+            failures.push(format!("{prog}: memcheck saw {allocs} allocations and {frees} frees\n{err}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
