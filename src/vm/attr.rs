@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::objects::{class_epoch, Builtin, Class, Function, Instance, Kind, Special};
 use crate::value::{PyStr, Value};
-use crate::vm::code::AttrCache;
+use crate::vm::code::{AttrCache, AttrWays};
 use crate::vm::{exc, PyErr, PyResult, Vm};
 
 /// `AttrCache::func` of a load or store cache: the fast path applies.
@@ -20,16 +20,27 @@ fn class_addr(inst: &Instance) -> usize {
     Rc::as_ptr(&inst.class.borrow()) as usize
 }
 
-/// Whether `cache` holds an answer for `inst`'s class at this epoch.
+/// The answer `cache` holds for `inst`'s class at this epoch, if any.
 #[inline(always)]
-fn cache_hit(cache: &Cell<AttrCache>, inst: &Instance) -> Option<AttrCache> {
-    let c = cache.get();
-    (c.class == class_addr(inst) && c.epoch == class_epoch()).then_some(c)
+fn cache_hit(cache: &AttrWays, inst: &Instance) -> Option<AttrCache> {
+    let (class, epoch) = (class_addr(inst), class_epoch());
+    cache.ways.iter().map(Cell::get).find(|c| c.class == class && c.epoch == epoch)
 }
 
-fn remember(cache: &Cell<AttrCache>, cls: &Rc<Class>, func: usize) {
-    cache.set(AttrCache {
-        class: Rc::as_ptr(cls) as usize,
+/// Record an answer for `cls`: over its stale one if it has one, else in
+/// the next way round.
+fn remember(cache: &AttrWays, cls: &Rc<Class>, func: usize) {
+    let class = Rc::as_ptr(cls) as usize;
+    let slot = match cache.ways.iter().position(|c| c.get().class == class) {
+        Some(i) => i,
+        None => {
+            let i = usize::from(cache.next.get()) % cache.ways.len();
+            cache.next.set(((i + 1) % cache.ways.len()) as u8);
+            i
+        }
+    };
+    cache.ways[slot].set(AttrCache {
+        class,
         epoch: class_epoch(),
         func,
     });
@@ -41,7 +52,7 @@ impl Vm {
     /// attribute of that name, the instance dict is the answer when it has
     /// the name; everything else takes `getattr_h`.
     #[inline]
-    pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &Cell<AttrCache>) -> PyResult<Value> {
+    pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
         let Value::Instance(inst) = obj else {
             return self.getattr_h(obj, name, h);
         };
@@ -64,7 +75,7 @@ impl Vm {
     /// STORE_ATTR with the instruction's cache: a plain store into the
     /// instance dict when the class allows one (see `plain_store`).
     #[inline]
-    pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &Cell<AttrCache>) -> PyResult<()> {
+    pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             match cache_hit(cache, inst) {
                 Some(c) if c.func == FAST => {
@@ -89,7 +100,7 @@ impl Vm {
     /// LOAD_METHOD with the instruction's cache: the class's plain function
     /// for the name, unless the instance dict shadows it.
     #[inline]
-    pub fn lookup_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &Cell<AttrCache>) -> PyResult<Option<Value>> {
+    pub fn lookup_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
         let Value::Instance(inst) = obj else {
             return self.lookup_method_h(obj, name, h);
         };

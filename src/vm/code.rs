@@ -84,6 +84,18 @@ pub struct AttrCache {
     pub func: usize,
 }
 
+/// Ways per name and instruction: a site that sees instances of up to this
+/// many classes (subclasses sharing a base's method, say) keeps an answer
+/// for each.
+pub const WAYS: usize = 4;
+
+/// The answers for one name, one per class, replaced round-robin.
+#[derive(Default)]
+pub struct AttrWays {
+    pub ways: [Cell<AttrCache>; WAYS],
+    pub next: Cell<u8>,
+}
+
 /// Per-name caches of the three attribute instructions on instances:
 /// - `load`: the class has the generic `__getattribute__` and no attribute
 ///   of that name, so the instance dict answers (or the slow path does);
@@ -91,14 +103,14 @@ pub struct AttrCache {
 ///   data descriptor, `__slots__` allow it);
 /// - `method`: the class gives a plain function for the name.
 pub struct AttrCaches {
-    pub load: Box<[Cell<AttrCache>]>,
-    pub store: Box<[Cell<AttrCache>]>,
-    pub method: Box<[Cell<AttrCache>]>,
+    pub load: Box<[AttrWays]>,
+    pub store: Box<[AttrWays]>,
+    pub method: Box<[AttrWays]>,
 }
 
 impl AttrCaches {
     pub fn new(names: usize) -> AttrCaches {
-        let empty = || (0..names).map(|_| Cell::new(AttrCache::default())).collect();
+        let empty = || (0..names).map(|_| AttrWays::default()).collect();
         AttrCaches {
             load: empty(),
             store: empty(),

@@ -124,3 +124,21 @@ H.m = staticmethod(lambda: "static H.m")
 print(call(h))
 H.m = classmethod(lambda cls: "class " + cls.__name__)
 print(call(h))
+
+# More classes at one site than it keeps answers for, in turn.
+def make_class(i):
+    class T:
+        def __init__(self):
+            self.v = i
+        def m(self):
+            return -i
+    return T
+
+ts = [make_class(i)() for i in range(6)]
+print([load(t) for t in ts * 3])
+print([call(t) for t in ts * 2])
+for t in ts:
+    store(t, t.v * 10)
+print([load(t) for t in ts])
+type(ts[2]).m = lambda self: "replaced"
+print([call(t) for t in ts])
