@@ -345,6 +345,23 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
             return Ok(obj);
         }
         if !obj_init {
+            // The usual __init__(self, positional...): its frame is filled
+            // directly, as a simple call's is.
+            if let Value::Func(func) = &init {
+                if args.kwargs.is_empty() && eval::simple_call(func, args.args.len() + 1) {
+                    let mut frame = crate::vm::frame::Frame::new(func.code.clone(), func.globals.clone(), None);
+                    frame.cells.extend(func.closure.iter().cloned());
+                    frame.fast[0] = Some(obj.clone());
+                    for (slot, v) in frame.fast[1..].iter_mut().zip(args.args) {
+                        *slot = Some(v);
+                    }
+                    let r = eval::run_frame(vm, &mut frame)?;
+                    if !r.is_none() {
+                        return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+                    }
+                    return Ok(obj);
+                }
+            }
             let mut a = args;
             a.args.insert(0, obj.clone());
             let r = call(vm, &init, a)?;

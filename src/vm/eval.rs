@@ -1209,7 +1209,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
 /// A call that can bind positionally without building an argument vector:
 /// exactly the parameters, no */** parameters, no cells, not a generator.
 #[inline]
-fn simple_call(func: &Function, nargs: usize) -> bool {
+pub(crate) fn simple_call(func: &Function, nargs: usize) -> bool {
     let c = &func.code;
     c.argcount as usize == nargs && c.kwonlyargcount == 0 && c.flags & 0x7 == 0 && c.cellvars.is_empty()
 }
