@@ -238,6 +238,13 @@ fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32
     load_global(vm, f, &code.names[idx as usize])
 }
 
+/// Leave the instruction loop with `exit`, saving the instruction pointer.
+#[inline(always)]
+fn leave(f: &mut Frame, ip: usize, exit: Exit) -> PyResult<Exit> {
+    f.ip = ip;
+    Ok(exit)
+}
+
 /// FOR_ITER's common cases: a range or list iterator with an item left.
 #[inline(always)]
 fn for_iter_fast(it: &Value) -> Option<Value> {
@@ -298,13 +305,18 @@ fn store_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u3
 fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
     let code = f.code.clone();
     let instrs = &code.instrs[..];
+    // The instruction pointer lives in a register while the loop runs;
+    // `f.ip` is written back when the frame is left (`leave`). After an
+    // error it is not needed: the handler search sets it, or the frame ends.
+    let mut ip = f.ip;
     loop {
-        let ins = instrs[f.ip];
+        let ins = instrs[ip];
         if TRACE {
+            f.ip = ip;
             crate::probes::line(f);
         }
-        f.lasti = f.ip;
-        f.ip += 1;
+        f.lasti = ip;
+        ip += 1;
         match ins {
             Instr::Nop => {}
             Instr::LoadConst { idx } => f.stack.push(code.consts[idx as usize].clone()),
@@ -772,15 +784,15 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.push(r);
             }
             Instr::Jump { target } => {
-                f.ip = target as usize;
-                if f.ip < f.lasti {
+                ip = target as usize;
+                if ip < f.lasti {
                     // A loop's backward jump: a safe point for the collector.
                     crate::gc::safe_point(vm);
                 }
-                if f.ip < f.lasti && crate::probes::line_enabled() != TRACE {
+                if ip < f.lasti && crate::probes::line_enabled() != TRACE {
                     // The traced loop sees this jump as backward and fires the target's line.
                     f.trace_prev = f.lasti;
-                    return Ok(Exit::Switch);
+                    return leave(f, ip, Exit::Switch);
                 }
             }
             Instr::PopJumpIfFalse { target } => {
@@ -791,7 +803,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 v.release();
                 if !t {
-                    f.ip = target as usize;
+                    ip = target as usize;
                 }
             }
             Instr::PopJumpIfTrue { target } => {
@@ -802,19 +814,19 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 v.release();
                 if t {
-                    f.ip = target as usize;
+                    ip = target as usize;
                 }
             }
             Instr::JumpIfFalseOrPop { target } => {
                 if !vm.truthy(top(f))? {
-                    f.ip = target as usize;
+                    ip = target as usize;
                 } else {
                     f.stack.pop();
                 }
             }
             Instr::JumpIfTrueOrPop { target } => {
                 if vm.truthy(top(f))? {
-                    f.ip = target as usize;
+                    ip = target as usize;
                 } else {
                     f.stack.pop();
                 }
@@ -837,7 +849,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     Some(v) => f.stack.push(v),
                     None => {
                         f.stack.pop();
-                        f.ip = target as usize;
+                        ip = target as usize;
                     }
                 }
             }
@@ -960,11 +972,11 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::ReturnValue => {
                 let v = pop(f);
-                return Ok(Exit::Return(v));
+                return leave(f, ip, Exit::Return(v));
             }
             Instr::YieldValue => {
                 let v = pop(f);
-                return Ok(Exit::Yield(v));
+                return leave(f, ip, Exit::Yield(v));
             }
             Instr::GetYieldFromIter => {
                 let v = pop(f);
@@ -996,8 +1008,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 match r {
                     GenResult::Yield(v) => {
-                        f.ip -= 1;
-                        return Ok(Exit::Yield(v));
+                        ip -= 1;
+                        return leave(f, ip, Exit::Yield(v));
                     }
                     GenResult::Return(v) => {
                         f.stack.pop();
@@ -1175,14 +1187,14 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let subj = pop(f);
                 match match_positional(vm, &subj, &cls, pos as usize)? {
                     Some(v) => f.stack.push(v),
-                    None => f.ip = target as usize,
+                    None => ip = target as usize,
                 }
             }
             Instr::MatchAttr { idx, target } => {
                 let subj = pop(f);
                 match vm.getattr_opt(&subj, code.name_str(idx))? {
                     Some(v) => f.stack.push(v),
-                    None => f.ip = target as usize,
+                    None => ip = target as usize,
                 }
             }
             Instr::GetLen => {
