@@ -140,6 +140,29 @@ impl Dict {
     pub fn value_at(&self, i: usize) -> Option<Value> {
         self.map.get_index(i).map(|(_, v)| v.clone())
     }
+    /// The value at position `i` if its key is the very string `k` (the
+    /// same object: names are interned), found without hashing.
+    #[inline]
+    pub fn value_at_if_key(&self, i: usize, k: &str) -> Option<Value> {
+        match self.map.get_index(i) {
+            Some((Key { value: Value::Str(s), .. }, v)) if std::ptr::eq(s.as_str(), k) => Some(v.clone()),
+            _ => None,
+        }
+    }
+    /// `get_str_h`, also giving the entry's position.
+    #[inline]
+    pub fn get_full_str_h(&self, k: &str, h: i64) -> Option<(usize, Value)> {
+        self.map.get_full(&StrKey(k, h)).map(|(i, _, v)| (i, v.clone()))
+    }
+    /// Replace the value at position `i` if its key is the very string `k`,
+    /// giving back the old value; otherwise give `v` back.
+    #[inline]
+    pub fn replace_if_key(&mut self, i: usize, k: &str, v: Value) -> Result<Value, Value> {
+        match self.map.get_index_mut(i) {
+            Some((Key { value: Value::Str(s), .. }, slot)) if std::ptr::eq(s.as_str(), k) => Ok(std::mem::replace(slot, v)),
+            _ => Err(v),
+        }
+    }
     /// Remove and return the last entry (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Key, Value)> {
         self.version = fresh_version();

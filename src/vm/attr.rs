@@ -20,11 +20,16 @@ fn class_addr(inst: &Instance) -> usize {
     Rc::as_ptr(&inst.class.borrow()) as usize
 }
 
-/// The answer `cache` holds for `inst`'s class at this epoch, if any.
+/// The answer `cache` holds for `inst`'s class at this epoch, if any, and
+/// the way it is in.
 #[inline(always)]
-fn cache_hit(cache: &AttrWays, inst: &Instance) -> Option<AttrCache> {
+fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrCache>, AttrCache)> {
     let (class, epoch) = (class_addr(inst), class_epoch());
-    cache.ways.iter().map(Cell::get).find(|c| c.class == class && c.epoch == epoch)
+    cache
+        .ways
+        .iter()
+        .map(|w| (w, w.get()))
+        .find(|(_, c)| c.class == class && c.epoch == epoch)
 }
 
 /// Record an answer for `cls`: over its stale one if it has one, else in
@@ -43,6 +48,7 @@ fn remember(cache: &AttrWays, cls: &Rc<Class>, func: usize) {
         class,
         epoch: class_epoch(),
         func,
+        index: 0,
     });
 }
 
@@ -56,9 +62,14 @@ impl Vm {
         let Value::Instance(inst) = obj else {
             return self.getattr_h(obj, name, h);
         };
-        if let Some(c) = cache_hit(cache, inst) {
+        if let Some((way, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
-                if let Some(v) = inst.dict.borrow().get_str_h(name, h) {
+                let d = inst.dict.borrow();
+                if let Some(v) = d.value_at_if_key(c.index as usize, name) {
+                    return Ok(v);
+                }
+                if let Some((i, v)) = d.get_full_str_h(name, h) {
+                    way.set(AttrCache { index: i as u32, ..c });
                     return Ok(v);
                 }
             }
@@ -78,12 +89,26 @@ impl Vm {
     pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             match cache_hit(cache, inst) {
-                Some(c) if c.func == FAST => {
-                    let key = crate::objects::dict::Key {
-                        hash: name.hash(),
-                        value: Value::Str(name.clone()),
+                Some((way, c)) if c.func == FAST => {
+                    let old = {
+                        let mut d = inst.dict.borrow_mut();
+                        match d.replace_if_key(c.index as usize, name.as_str(), v) {
+                            Ok(old) => Some(old),
+                            Err(v) => {
+                                let key = crate::objects::dict::Key {
+                                    hash: name.hash(),
+                                    value: Value::Str(name.clone()),
+                                };
+                                let (i, old) = d.insert_full(key, v);
+                                way.set(AttrCache { index: i as u32, ..c });
+                                old
+                            }
+                        }
                     };
-                    let _old = inst.dict.borrow_mut().insert(key, v);
+                    // The old value dies after the dict is released.
+                    if let Some(old) = old {
+                        old.release();
+                    }
                     return Ok(());
                 }
                 Some(_) => {}
@@ -104,7 +129,7 @@ impl Vm {
         let Value::Instance(inst) = obj else {
             return self.lookup_method_h(obj, name, h);
         };
-        if let Some(c) = cache_hit(cache, inst) {
+        if let Some((_, c)) = cache_hit(cache, inst) {
             if c.func == 0 {
                 return self.lookup_method_h(obj, name, h);
             }

@@ -82,6 +82,10 @@ pub struct AttrCache {
     /// For method loads: `Rc::as_ptr` of the function the class gives. The
     /// class dict that holds it keeps it alive while the epoch holds.
     pub func: usize,
+    /// For loads and stores: where the name last was in an instance dict of
+    /// the class (instances set up alike have their attributes in the same
+    /// order). Only a hint: the key there is checked.
+    pub index: u32,
 }
 
 /// Ways per name and instruction: a site that sees instances of up to this

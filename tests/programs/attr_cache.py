@@ -142,3 +142,22 @@ for t in ts:
 print([load(t) for t in ts])
 type(ts[2]).m = lambda self: "replaced"
 print([call(t) for t in ts])
+
+# Instances of one class whose attributes sit in different dict positions.
+class P:
+    pass
+
+p1, p2, p3 = P(), P(), P()
+p1.v, p1.w = "p1v", "p1w"
+p2.w, p2.v = "p2w", "p2v"
+p3.v = "p3v"
+print([load(p) for p in (p1, p2, p3, p1, p2, p3)])
+for p in (p2, p1, p3):
+    store(p, p.v + "!")
+print([load(p) for p in (p1, p2, p3)])
+del p1.v
+p1.__dict__["v"] = "through __dict__"
+print(load(p1), list(p1.__dict__))
+p2.__dict__.clear()
+p2.v = "after clear"
+print(load(p2), load(p1), load(p3))
