@@ -318,8 +318,13 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
         return Ok(Value::Class(vm.type_of(&args.args[0])));
     }
     let new = cls.special(crate::objects::Special::New).unwrap_or(Value::None);
-    let init = cls.special(crate::objects::Special::Init).unwrap_or(Value::None);
     let obj_new = is_builtin(&new, "object", "__new__");
+    if cls.builtin && !obj_new {
+        // A built-in type with a __new__ of its own: that does the whole job.
+        args.args.insert(0, Value::Class(cls.clone()));
+        return call(vm, &new, args);
+    }
+    let init = cls.special(crate::objects::Special::Init).unwrap_or(Value::None);
     let obj_init = is_builtin(&init, "object", "__init__");
     if obj_new && obj_init && (!args.args.is_empty() || !args.kwargs.is_empty()) {
         return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
