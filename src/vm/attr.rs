@@ -29,12 +29,16 @@ fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrC
         .ways
         .iter()
         .map(|w| (w, w.get()))
-        .find(|(_, c)| c.class == class && c.epoch == epoch)
+        .find(|(_, c)| c.class == class && c.epoch == epoch && !c.builtin)
 }
 
 /// Record an answer for `cls`: over its stale one if it has one, else in
 /// the next way round.
 fn remember(cache: &AttrWays, cls: &Rc<Class>, func: usize) {
+    remember_as(cache, cls, func, false)
+}
+
+fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, builtin: bool) {
     let class = Rc::as_ptr(cls) as usize;
     let slot = match cache.ways.iter().position(|c| c.get().class == class) {
         Some(i) => i,
@@ -49,6 +53,7 @@ fn remember(cache: &AttrWays, cls: &Rc<Class>, func: usize) {
         epoch: class_epoch(),
         func,
         index: 0,
+        builtin,
     });
 }
 
@@ -127,7 +132,7 @@ impl Vm {
     #[inline]
     pub fn lookup_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
         let Value::Instance(inst) = obj else {
-            return self.lookup_method_h(obj, name, h);
+            return self.builtin_method_cached(obj, name, h, cache);
         };
         if let Some((_, c)) = cache_hit(cache, inst) {
             if c.func == 0 {
@@ -157,6 +162,43 @@ impl Vm {
             _ => 0,
         };
         remember(cache, &cls, func);
+        Ok(found)
+    }
+
+    /// LOAD_METHOD on a value of a built-in type (a list's `append`, a
+    /// str's `split`): the answer depends on the type and the name only.
+    fn builtin_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
+        if matches!(obj, Value::Class(_) | Value::Module(_) | Value::Super(_) | Value::Func(_)) {
+            return Ok(None);
+        }
+        let cls = self.type_of(obj);
+        let (class, epoch) = (Rc::as_ptr(&cls) as usize, class_epoch());
+        if let Some(c) = cache
+            .ways
+            .iter()
+            .map(Cell::get)
+            .find(|c| c.class == class && c.epoch == epoch && c.builtin)
+        {
+            if c.func == 0 {
+                return Ok(None);
+            }
+            let b = c.func as *const Builtin;
+            // SAFETY: `c.func` is `Rc::as_ptr` of the built-in method that
+            // this type's lookup gave at this same epoch, held by a class
+            // dict in its MRO; every change to a class dict and every
+            // class's death moves the epoch, so that dict still holds it.
+            let b = unsafe {
+                Rc::increment_strong_count(b);
+                Rc::from_raw(b)
+            };
+            return Ok(Some(Value::Builtin(b)));
+        }
+        let found = self.lookup_method_h(obj, name, h)?;
+        let func = match &found {
+            Some(Value::Builtin(b)) => Rc::as_ptr(b) as usize,
+            _ => 0,
+        };
+        remember_as(cache, &cls, func, true);
         Ok(found)
     }
 

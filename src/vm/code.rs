@@ -86,6 +86,9 @@ pub struct AttrCache {
     /// the class (instances set up alike have their attributes in the same
     /// order). Only a hint: the key there is checked.
     pub index: u32,
+    /// A method load on a value of a built-in type (`func` is then the
+    /// `Rc<Builtin>`'s address, held by the built-in class's dict).
+    pub builtin: bool,
 }
 
 /// Ways per name and instruction: a site that sees instances of up to this
