@@ -342,7 +342,7 @@ impl Vm {
             }
             Value::Class(c) => self.class_getattr(c, name),
             Value::Module(m) => {
-                if let Some(v) = m.dict.borrow().get_str(name) {
+                if let Some(v) = m.dict.borrow().get_str_h(name, h) {
                     return Ok(Some(v));
                 }
                 match name {
