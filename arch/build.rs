@@ -184,9 +184,11 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     let _ = writeln!(out, "}}");
 }
 
-/// The retained section the DTrace backend records its sites in. The `set_`
-/// prefix is the linker-set convention: GNU ld, lld and illumos ld define
-/// `__start_`/`__stop_` symbols for a section named like a C identifier.
+/// The retained section the DTrace backend records its sites in. GNU ld and
+/// lld define `__start_`/`__stop_` symbols for a section named like a C
+/// identifier; the `set_` prefix is FreeBSD's linker-set convention, which
+/// illumos ld is reported to honour too (not checked here: no illumos
+/// linker on these machines; `provider/check-dtrace.sh` would show it).
 const DTRACE_SECTION_ELF: &str = "set_sonde_dtrace_sites";
 /// The Mach-O twin; `no_dead_strip` keeps ld64's `-dead_strip` off it.
 const DTRACE_SECTION_MACHO: &str = "__DATA,__sonde_sites,regular,no_dead_strip";
