@@ -43,12 +43,13 @@ pub struct Frame {
 /// `Frame::trace_prev` before the frame has run an instruction under the line probe.
 pub const NO_PREV: usize = usize::MAX;
 
-type Pool = (Vec<Vec<Value>>, Vec<Vec<Option<Value>>>);
+/// Value stacks and locals vectors of finished frames, in pairs.
+type Pool = Vec<(Vec<Value>, Vec<Option<Value>>)>;
 
 thread_local! {
     /// Value-stack and locals vectors of finished frames, reused by new ones
     /// (a call would otherwise allocate both).
-    static POOL: RefCell<Pool> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static POOL: RefCell<Pool> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Frame {
@@ -64,16 +65,15 @@ impl Drop for Frame {
                 v.release();
             }
         }
-        POOL.with(|p| {
-            if let Ok(mut p) = p.try_borrow_mut() {
-                if p.0.len() < 256 && stack.capacity() <= 1024 {
-                    p.0.push(stack);
+        if stack.capacity() <= 1024 && fast.capacity() <= 1024 {
+            let _ = POOL.try_with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut() {
+                    if p.len() < 256 {
+                        p.push((stack, fast));
+                    }
                 }
-                if p.1.len() < 256 && fast.capacity() <= 1024 {
-                    p.1.push(fast);
-                }
-            }
-        });
+            });
+        }
     }
 }
 
@@ -81,12 +81,13 @@ impl Frame {
     pub fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, locals: Option<Rc<RefCell<Dict>>>) -> Frame {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
-        let (mut stack, mut fast) = POOL.with(|p| match p.try_borrow_mut() {
-            Ok(mut p) => (p.0.pop().unwrap_or_default(), p.1.pop().unwrap_or_default()),
-            Err(_) => (Vec::new(), Vec::new()),
-        });
+        let (mut stack, mut fast) = POOL
+            .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         stack.reserve(code.max_stack);
-        fast.resize(nlocals, None);
+        fast.resize_with(nlocals, || None);
         Frame {
             stack,
             fast,
