@@ -20,16 +20,43 @@ fn class_addr(inst: &Instance) -> usize {
     Rc::as_ptr(&inst.class.borrow()) as usize
 }
 
-/// The answer `cache` holds for `inst`'s class at this epoch, if any, and
-/// the way it is in.
+/// The answer `cache` holds for the class at address `class` at this
+/// epoch, of the kind `builtin` says, if any, and the way it is in.
 #[inline(always)]
-fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrCache>, AttrCache)> {
-    let (class, epoch) = (class_addr(inst), class_epoch());
+fn cache_find(cache: &AttrWays, class: usize, builtin: bool) -> Option<(&Cell<AttrCache>, AttrCache)> {
+    let epoch = class_epoch();
     cache
         .ways
         .iter()
         .map(|w| (w, w.get()))
-        .find(|(_, c)| c.class == class && c.epoch == epoch && !c.builtin)
+        .find(|(_, c)| c.class == class && c.epoch == epoch && c.builtin == builtin)
+}
+
+/// The answer `cache` holds for `inst`'s class at this epoch, if any.
+#[inline(always)]
+fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrCache>, AttrCache)> {
+    cache_find(cache, class_addr(inst), false)
+}
+
+/// A new strong reference to the object at `addr`, which a method cache
+/// recorded with `Rc::as_ptr`.
+///
+/// # Safety
+/// The cache entry must match at the current class epoch: then the class
+/// dict that held the object when it was cached has not changed (every
+/// change to a class dict and every class's death moves the epoch), so it
+/// still holds a strong reference and the object is alive.
+#[inline(always)]
+unsafe fn revive<T>(addr: usize) -> Rc<T> {
+    let p = addr as *const T;
+    Rc::increment_strong_count(p);
+    Rc::from_raw(p)
+}
+
+/// Whether `cls` keeps `object.__getattribute__` (no override of its own).
+#[inline]
+fn generic_getattribute(cls: &Rc<Class>) -> bool {
+    matches!(cls.special(Special::GetAttribute), None | Some(Value::Builtin(_)))
 }
 
 /// Record an answer for `cls`: over its stale one if it has one, else in
@@ -82,8 +109,7 @@ impl Vm {
         }
         let v = self.getattr_h(obj, name, h)?;
         let cls = inst.class();
-        let generic = matches!(cls.special(Special::GetAttribute), None | Some(Value::Builtin(_)));
-        let fast = generic && cls.lookup(name).is_none();
+        let fast = generic_getattribute(&cls) && cls.lookup(name).is_none();
         remember(cache, &cls, if fast { FAST } else { SLOW });
         Ok(v)
     }
@@ -141,24 +167,14 @@ impl Vm {
             if inst.dict.borrow().get_str_h(name, h).is_some() {
                 return Ok(None);
             }
-            let f = c.func as *const Function;
-            // SAFETY: `c.func` is `Rc::as_ptr` of a function that a class
-            // dict in this class's MRO held when it was cached, at this same
-            // epoch. Every change to a class dict and every class's death
-            // moves the epoch, so that dict still holds its strong
-            // reference: the function is alive, and taking one more strong
-            // reference to it is sound.
-            let f = unsafe {
-                Rc::increment_strong_count(f);
-                Rc::from_raw(f)
-            };
-            return Ok(Some(Value::Func(f)));
+            // SAFETY: the entry matched at this epoch, and `c.func` is the
+            // address of the function the class's lookup gave then.
+            return Ok(Some(Value::Func(unsafe { revive::<Function>(c.func) })));
         }
         let found = self.lookup_method_h(obj, name, h)?;
         let cls = inst.class();
-        let generic = matches!(cls.special(Special::GetAttribute), None | Some(Value::Builtin(_)));
         let func = match cls.lookup(name) {
-            Some(Value::Func(f)) if generic => Rc::as_ptr(&f) as usize,
+            Some(Value::Func(f)) if generic_getattribute(&cls) => Rc::as_ptr(&f) as usize,
             _ => 0,
         };
         remember(cache, &cls, func);
@@ -172,26 +188,13 @@ impl Vm {
             return Ok(None);
         }
         let cls = self.type_of(obj);
-        let (class, epoch) = (Rc::as_ptr(&cls) as usize, class_epoch());
-        if let Some(c) = cache
-            .ways
-            .iter()
-            .map(Cell::get)
-            .find(|c| c.class == class && c.epoch == epoch && c.builtin)
-        {
+        if let Some((_, c)) = cache_find(cache, Rc::as_ptr(&cls) as usize, true) {
             if c.func == 0 {
                 return Ok(None);
             }
-            let b = c.func as *const Builtin;
-            // SAFETY: `c.func` is `Rc::as_ptr` of the built-in method that
-            // this type's lookup gave at this same epoch, held by a class
-            // dict in its MRO; every change to a class dict and every
-            // class's death moves the epoch, so that dict still holds it.
-            let b = unsafe {
-                Rc::increment_strong_count(b);
-                Rc::from_raw(b)
-            };
-            return Ok(Some(Value::Builtin(b)));
+            // SAFETY: the entry matched at this epoch, and `c.func` is the
+            // address of the built-in method the type's lookup gave then.
+            return Ok(Some(Value::Builtin(unsafe { revive::<Builtin>(c.func) })));
         }
         let found = self.lookup_method_h(obj, name, h)?;
         let func = match &found {
@@ -252,11 +255,7 @@ impl Vm {
         let cls = self.type_of(obj);
         match obj {
             Value::Instance(i) => {
-                if cls
-                    .special(Special::GetAttribute)
-                    .map(|g| !matches!(g, Value::Builtin(_)))
-                    .unwrap_or(false)
-                {
+                if !generic_getattribute(&cls) {
                     return Ok(None);
                 }
                 match cls.lookup(name) {
