@@ -16,6 +16,16 @@ pub struct Key {
     pub value: Value,
 }
 
+impl Key {
+    /// The key for an interned name string, with its cached hash.
+    pub fn name(s: &std::rc::Rc<crate::value::PyStr>) -> Key {
+        Key {
+            hash: s.hash(),
+            value: Value::Str(s.clone()),
+        }
+    }
+}
+
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_i64(self.hash);

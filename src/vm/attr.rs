@@ -126,11 +126,7 @@ impl Vm {
                         match d.replace_if_key(c.index as usize, name.as_str(), v) {
                             Ok(old) => Some(old),
                             Err(v) => {
-                                let key = crate::objects::dict::Key {
-                                    hash: name.hash(),
-                                    value: Value::Str(name.clone()),
-                                };
-                                let (i, old) = d.insert_full(key, v);
+                                let (i, old) = d.insert_full(crate::objects::dict::Key::name(name), v);
                                 way.set(AttrCache { index: i as u32, ..c });
                                 old
                             }
@@ -572,11 +568,7 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             let cls = inst.class();
             if self.plain_store(&cls, name.as_str()) {
-                let key = crate::objects::dict::Key {
-                    hash: name.hash(),
-                    value: Value::Str(name.clone()),
-                };
-                let _old = inst.dict.borrow_mut().insert(key, v);
+                let _old = inst.dict.borrow_mut().insert(crate::objects::dict::Key::name(name), v);
                 return Ok(());
             }
         }
