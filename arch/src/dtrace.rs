@@ -135,8 +135,13 @@ pub const DOF_VERSION: u8 = if cfg!(target_os = "macos") { 3 } else { 2 };
 
 /// The `python` provider's DOF for this process.
 pub fn dof() -> Vec<u8> {
+    dof_of(&sites())
+}
+
+/// The `python` provider's DOF for `sites`.
+fn dof_of(sites: &[dof::Site]) -> Vec<u8> {
     let decls = dof::python_decls(crate::PROBES);
-    dof::build_version("python", dof::PYTHON_ATTRS, &decls, &sites(), DOF_VERSION)
+    dof::build_version("python", dof::PYTHON_ATTRS, &decls, sites, DOF_VERSION)
 }
 
 /// What registration did.
@@ -285,7 +290,7 @@ mod platform {
         let Some(first) = sites.iter().map(|s| s.addr).min() else {
             return Err("no probe sites in this binary".to_string());
         };
-        let bytes = super::dof();
+        let bytes = super::dof_of(sites);
         let mut words = vec![0u64; bytes.len().div_ceil(8)];
         for (i, chunk) in bytes.chunks(8).enumerate() {
             let mut w = [0u8; 8];
