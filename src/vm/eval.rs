@@ -245,6 +245,14 @@ fn leave(f: &mut Frame, ip: usize, exit: Exit) -> PyResult<Exit> {
     Ok(exit)
 }
 
+/// Python index `i` (negative counts from the end) into a sequence of
+/// `len` items, if it is in range.
+#[inline(always)]
+fn in_range(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
 /// FOR_ITER's common cases: a range or list iterator with an item left.
 #[inline(always)]
 fn for_iter_fast(it: &Value) -> Option<Value> {
@@ -570,14 +578,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let o = pop(f);
                 // list[int] and tuple[int] in range, inline.
                 let hit = match (&o, &k) {
-                    (Value::List(l), Value::Int(i)) => l.try_borrow().ok().and_then(|l| {
-                        let i = if *i < 0 { *i + l.len() as i64 } else { *i };
-                        (i >= 0).then(|| l.get(i as usize).cloned()).flatten()
-                    }),
-                    (Value::Tuple(t), Value::Int(i)) => {
-                        let i = if *i < 0 { *i + t.len() as i64 } else { *i };
-                        (i >= 0).then(|| t.get(i as usize).cloned()).flatten()
-                    }
+                    (Value::List(l), Value::Int(i)) => l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone())),
+                    (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
                     _ => None,
                 };
                 let r = match hit {
@@ -598,9 +600,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         vm.setitem(&o, k, v)?;
                         continue;
                     };
-                    let i = if *i < 0 { *i + l.len() as i64 } else { *i };
-                    if i >= 0 && (i as usize) < l.len() {
-                        let old = std::mem::replace(&mut l[i as usize], v);
+                    if let Some(i) = in_range(*i, l.len()) {
+                        let old = std::mem::replace(&mut l[i], v);
                         drop(l);
                         old.release();
                         continue;
