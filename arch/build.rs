@@ -68,10 +68,20 @@ struct PageAligned([u8; 16]);
 static PROBES_SECTION_ANCHOR: PageAligned = PageAligned([0; 16]);
 ";
 
+/// The Rust module of a probe: `function__entry` is `function_entry`.
+fn module_name(p: &Probe) -> String {
+    p.name.replace("__", "_")
+}
+
+/// `fire`'s parameter list: `filename: *const c_char, ...`.
+fn rust_params(p: &Probe) -> String {
+    let params: Vec<String> = p.args.iter().map(|(t, n)| format!("{}: {}", n, rust_type(t))).collect();
+    params.join(", ")
+}
+
 /// A probe that compiles to nothing: `enabled()` is constant false.
 fn emit_noop(out: &mut String, p: &Probe) {
-    let rname = p.name.replace("__", "_");
-    let params: Vec<String> = p.args.iter().map(|(t, n)| format!("{}: {}", n, rust_type(t))).collect();
+    let (rname, params) = (module_name(p), rust_params(p));
     let names: Vec<String> = p.args.iter().map(|(_, n)| n.clone()).collect();
     let _ = writeln!(out, "\n/// `python:{}` (compiled out)", p.name);
     let _ = writeln!(out, "pub mod {} {{", rname);
@@ -80,7 +90,7 @@ fn emit_noop(out: &mut String, p: &Probe) {
     let _ = writeln!(out, "    pub const fn enabled() -> bool {{ false }}");
     let _ = writeln!(out, "    /// Does nothing.");
     let _ = writeln!(out, "    #[inline(always)]");
-    let _ = writeln!(out, "    pub fn fire({}) {{ let _ = ({},); }}", params.join(", "), names.join(", "));
+    let _ = writeln!(out, "    pub fn fire({}) {{ let _ = ({},); }}", params, names.join(", "));
     let _ = writeln!(out, "}}");
 }
 
@@ -101,9 +111,8 @@ fn sdt_arg(ty: &str, i: usize, arch: &str) -> String {
 /// naming it, and a semaphore `python_<probe>_semaphore` in `.probes` that the
 /// kernel (uprobes' ref_ctr) or gdb raises while a tracer is attached.
 fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
-    let rname = p.name.replace("__", "_");
+    let (rname, params) = (module_name(p), rust_params(p));
     let sem = format!("python_{}_semaphore", p.name);
-    let params: Vec<String> = p.args.iter().map(|(t, n)| format!("{}: {}", n, rust_type(t))).collect();
     let specs: Vec<String> = p.args.iter().enumerate().map(|(i, (t, _))| sdt_arg(t, i, arch)).collect();
     let operands: Vec<String> = p
         .args
@@ -138,7 +147,7 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     );
     let _ = writeln!(out, "    /// Fire the probe. Call only inside `if enabled()`.");
     let _ = writeln!(out, "    #[inline(always)]");
-    let _ = writeln!(out, "    pub fn fire({}) {{", params.join(", "));
+    let _ = writeln!(out, "    pub fn fire({}) {{", params);
     let _ = writeln!(
         out,
         "        // SAFETY: the asm is one nop plus data in a note and a comdat section; it writes\n        \
@@ -234,8 +243,7 @@ fn dtrace_record(idx: usize, is_enabled: bool, arch: &str, os: &str) -> Vec<Stri
 /// `int` arguments go in sign-extended to 64 bits, so a script reading
 /// `arg2` sees the number, not stale upper register bits.
 fn emit_dtrace(out: &mut String, p: &Probe, idx: usize, arch: &str, os: &str) {
-    let rname = p.name.replace("__", "_");
-    let params: Vec<String> = p.args.iter().map(|(t, n)| format!("{}: {}", n, rust_type(t))).collect();
+    let (rname, params) = (module_name(p), rust_params(p));
     let (regs, ret, syntax, site, en_site): (&[&str], &str, &str, Vec<&str>, Vec<&str>) = if arch == "x86_64" {
         (
             &["rdi", "rsi", "rdx", "rcx", "r8", "r9"],
@@ -294,7 +302,7 @@ fn emit_dtrace(out: &mut String, p: &Probe, idx: usize, arch: &str, os: &str) {
     let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "    /// Fire the probe. Call only inside `if enabled()`.");
     let _ = writeln!(out, "    #[inline(always)]");
-    let _ = writeln!(out, "    pub fn fire({}) {{", params.join(", "));
+    let _ = writeln!(out, "    pub fn fire({}) {{", params);
     let _ = writeln!(
         out,
         "        // SAFETY: the asm is NOPs plus a record in the sites section; it writes no\n        \
