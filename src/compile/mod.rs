@@ -401,6 +401,7 @@ impl<'a> Compiler<'a> {
             trace_start_line: if u.scope.kind == ScopeKind::Module { 0 } else { u.firstlineno },
             attr_caches: crate::vm::code::AttrCaches::new(names_len),
             global_caches: (0..names_len).map(|_| Default::default()).collect(),
+            spare_frames: Default::default(),
         })
     }
 

@@ -338,14 +338,15 @@ fn super_new(vm: &Vm, args: Args) -> PyResult<Value> {
                 return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&args.args[1]))));
             };
             let obj = args.args[2].clone();
-            let ok = match &obj {
-                Value::Class(oc) => oc.is_subclass(c),
-                o => vm.isinstance(o, c),
-            };
-            if !ok {
+            let of_type = matches!(&obj, Value::Class(oc) if oc.is_subclass(c));
+            if !of_type && !vm.isinstance(&obj, c) {
                 return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
             }
-            Ok(Value::Super(Rc::new(Super { class: c.clone(), obj })))
+            Ok(Value::Super(Rc::new(Super {
+                class: c.clone(),
+                obj,
+                of_type,
+            })))
         }
         _ => Err(vm.type_error("super() takes 0 or 2 arguments")),
     }

@@ -158,6 +158,29 @@ impl Class {
         }
         found
     }
+    /// Whether `object.__new__` makes this class's instances, with the plain
+    /// object layout: then calling the class is allocating an instance and
+    /// running `__init__` (no metaclass is checked here). Memoized for the epoch.
+    pub fn plain_new(self: &Rc<Class>) -> bool {
+        let epoch = CLASS_EPOCH.with(|e| e.get());
+        if let Ok(cache) = self.cache.try_borrow() {
+            if cache.epoch == epoch {
+                if let Some(b) = cache.plain_new {
+                    return b;
+                }
+            }
+        }
+        let plain = !self.builtin
+            && self.kind == Kind::Object
+            && matches!(self.special(Special::New), Some(Value::Builtin(b)) if b.owner == "object" && b.name == "__new__");
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            // special() has brought the cache to this epoch.
+            if cache.epoch == epoch {
+                cache.plain_new = Some(plain);
+            }
+        }
+        plain
+    }
     /// A memoized answer about `name` (see `LookupCache::slots_forbid`),
     /// or the computed one, remembered for this epoch.
     pub fn memo_slots_forbid(self: &Rc<Class>, name: &str, compute: impl FnOnce() -> bool) -> bool {
@@ -280,6 +303,8 @@ pub struct LookupCache {
     pub(crate) special: [Option<Option<Value>>; SPECIALS],
     /// Whether __slots__ forbid storing an attribute of that name.
     pub(crate) slots_forbid: std::collections::HashMap<Box<str>, bool, std::hash::BuildHasherDefault<NameHasher>>,
+    /// `Class::plain_new`'s answer (None: not asked yet).
+    pub(crate) plain_new: Option<bool>,
 }
 
 impl LookupCache {
@@ -289,6 +314,7 @@ impl LookupCache {
             self.map.clear();
             self.special = Default::default();
             self.slots_forbid.clear();
+            self.plain_new = None;
             self.epoch = epoch;
         }
     }
@@ -482,6 +508,11 @@ pub struct Property {
 pub struct Super {
     pub class: Rc<Class>,
     pub obj: Value,
+    /// `obj` is a subclass of `class` (a classmethod's or `__new__`'s
+    /// super): the search starts at `obj` itself and binds as class
+    /// attributes. Otherwise `obj` is an instance of `class`, a class only
+    /// when `class` is its metaclass, and the search starts at its type.
+    pub of_type: bool,
 }
 
 /// The built-in iterators.

@@ -353,22 +353,20 @@ impl Vm {
             }
             Value::Super(s) => {
                 let start = match &s.obj {
-                    Value::Class(c) => c.clone(),
+                    Value::Class(c) if s.of_type => c.clone(),
                     o => self.type_of(o),
                 };
                 let mut found = false;
                 for c in start.mro_iter() {
                     if found {
                         if let Some(v) = c.dict.borrow().get_str(name) {
-                            let v = match (&v, &s.obj) {
-                                (Value::ClassMethod(f), Value::Class(_)) => return Ok(Some(Value::method((**f).clone(), s.obj.clone()))),
-                                (Value::Func(_), Value::Class(_)) => v.clone(),
-                                (Value::Builtin(b), Value::Class(_)) if b.name == "__new__" => v.clone(),
-                                (Value::Property(p), o) if !matches!(o, Value::Class(_)) => {
-                                    return Ok(Some(self.call(&p.fget, vec![o.clone()])?))
-                                }
+                            let v = match (&v, s.of_type) {
+                                (Value::ClassMethod(f), true) => return Ok(Some(Value::method((**f).clone(), s.obj.clone()))),
+                                (Value::Func(_), true) => v.clone(),
+                                (Value::Builtin(b), true) if b.name == "__new__" => v.clone(),
+                                (Value::Property(p), false) => return Ok(Some(self.call(&p.fget, vec![s.obj.clone()])?)),
                                 _ => {
-                                    if let Value::Class(_) = &s.obj {
+                                    if s.of_type {
                                         self.bind_class_attr(&v, &start)
                                     } else {
                                         self.bind(&v, &s.obj)
@@ -515,7 +513,7 @@ impl Vm {
         }
     }
 
-    fn descriptor_get(&self, d: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+    pub(crate) fn descriptor_get(&self, d: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
         match d {
             Value::Instance(i) => {
                 if let Some(get) = i.class().lookup("__get__") {

@@ -367,9 +367,17 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
                     return Ok(obj);
                 }
             }
-            let mut a = args;
-            a.args.insert(0, obj.clone());
-            let r = call(vm, &init, a)?;
+            // A function binds to the instance; other objects bind as
+            // attributes do (a built-in function or a callable instance
+            // without __get__ is called without it).
+            let r = if let Value::Func(_) = &init {
+                let mut a = args;
+                a.args.insert(0, obj.clone());
+                call(vm, &init, a)?
+            } else {
+                let bound = vm.descriptor_get(&init, &obj, cls)?;
+                call(vm, &bound, args)?
+            };
             if !r.is_none() {
                 return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
             }

@@ -1,7 +1,7 @@
 //! Code objects: immutable once compiled. File and function names are kept
 //! as NUL-terminated C strings made once here, so probes never encode per event.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ffi::CString;
 use std::rc::Rc;
 
@@ -55,7 +55,14 @@ pub struct Code {
     pub attr_caches: AttrCaches,
     /// Where LOAD_GLOBAL last found each name (indexed like `names`).
     pub global_caches: Box<[Cell<GlobalCache>]>,
+    /// Storage of finished frames of this code, for the next ones
+    /// (`Frame::new`): a value stack with room for `max_stack`, and locals
+    /// `varnames.len()` long, all unbound.
+    pub spare_frames: RefCell<Vec<FrameStorage>>,
 }
+
+/// A frame's value stack and locals, kept between frames of one code.
+pub type FrameStorage = (Vec<Value>, Vec<Option<Value>>);
 
 /// Where a global name was found: at insertion-order position `index` of
 /// the globals dict (or of the builtins, `in_builtins`), while the globals

@@ -863,6 +863,12 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         f.stack.pop();
                         r?
                     }
+                    Value::Class(cls) => {
+                        let cls = cls.clone();
+                        let r = call_class_from(vm, &cls, f, at);
+                        f.stack.pop();
+                        r?
+                    }
                     _ => {
                         let args = call_args(f, at);
                         let func = pop(f);
@@ -1232,10 +1238,50 @@ pub(crate) fn simple_call(func: &Function, nargs: usize) -> bool {
 fn call_simple(vm: &Vm, func: &Rc<Function>, caller: &mut Frame, at: usize) -> PyResult<Value> {
     let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None);
     frame.cells.extend(func.closure.iter().cloned());
-    for (i, v) in caller.stack.drain(at..).enumerate() {
-        frame.fast[i] = Some(v);
+    // The arguments, last first, off the caller's stack (simple_call
+    // checked that the code has one local for each).
+    for slot in frame.fast[..caller.stack.len() - at].iter_mut().rev() {
+        *slot = caller.stack.pop();
     }
     run_frame(vm, &mut frame)
+}
+
+/// `cls(...)` with the arguments at `caller.stack[at..]` (the class below
+/// them stays for the caller to pop).
+#[inline(never)]
+fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame, at: usize) -> PyResult<Value> {
+    if cls.meta.borrow().is_none() && cls.plain_new() {
+        if let Some(Value::Func(init)) = cls.special(crate::objects::Special::Init) {
+            if simple_call(&init, caller.stack.len() - at + 1) {
+                return instantiate_simple(vm, cls, &init, caller, at);
+            }
+        }
+    }
+    let args = call_args(caller, at);
+    call::call_class(vm, cls, Args::new(args))
+}
+
+/// `cls(...)` with the arguments at `caller.stack[at..]`, for a class whose
+/// instances `object.__new__` makes and whose `__init__` is a Python
+/// function taking exactly self and these: the instance is made and the
+/// `__init__` frame filled straight from the caller's stack (what
+/// `call::type_call` does, without an argument vector).
+fn instantiate_simple(vm: &Vm, cls: &Rc<crate::objects::Class>, init: &Rc<Function>, caller: &mut Frame, at: usize) -> PyResult<Value> {
+    crate::probes::instance_new_start(cls);
+    let obj = new_instance(cls, Value::None);
+    let mut frame = Frame::new(init.code.clone(), init.globals.clone(), None);
+    frame.cells.extend(init.closure.iter().cloned());
+    for slot in frame.fast[1..=caller.stack.len() - at].iter_mut().rev() {
+        *slot = caller.stack.pop();
+    }
+    frame.fast[0] = Some(obj.clone());
+    let r = run_frame(vm, &mut frame);
+    drop(frame);
+    crate::probes::instance_new_done(cls);
+    match r? {
+        Value::None => Ok(obj),
+        r => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r)))),
+    }
 }
 
 fn call_target_name(vm: &Vm, f: &Frame, depth: u32) -> String {

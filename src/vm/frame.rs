@@ -43,51 +43,44 @@ pub struct Frame {
 /// `Frame::trace_prev` before the frame has run an instruction under the line probe.
 pub const NO_PREV: usize = usize::MAX;
 
-/// Value stacks and locals vectors of finished frames, in pairs.
-type Pool = Vec<(Vec<Value>, Vec<Option<Value>>)>;
-
-thread_local! {
-    /// Value-stack and locals vectors of finished frames, reused by new ones
-    /// (a call would otherwise allocate both).
-    static POOL: RefCell<Pool> = const { RefCell::new(Vec::new()) };
-}
+/// Finished frames' storage kept per code object: enough for the frames
+/// a recursion or a loop of calls keeps coming back to.
+const SPARE_FRAMES: usize = 16;
 
 impl Drop for Frame {
     fn drop(&mut self) {
-        // Drop the values first (their __del__ may run frames of its own).
-        let mut stack = std::mem::take(&mut self.stack);
-        let mut fast = std::mem::take(&mut self.fast);
-        while let Some(v) = stack.pop() {
+        // Release the values (their __del__ may run frames of its own,
+        // never this one), then keep the emptied storage for the next
+        // frame of this code: the stack empty, the locals all unbound.
+        while let Some(v) = self.stack.pop() {
             v.release();
         }
-        while let Some(slot) = fast.pop() {
-            if let Some(v) = slot {
+        for slot in self.fast.iter_mut() {
+            if let Some(v) = slot.take() {
                 v.release();
             }
         }
-        if stack.capacity() <= 1024 && fast.capacity() <= 1024 {
-            let _ = POOL.try_with(|p| {
-                if let Ok(mut p) = p.try_borrow_mut() {
-                    if p.len() < 256 {
-                        p.push((stack, fast));
-                    }
+        if self.fast.len() == self.code.varnames.len() && self.stack.capacity() >= self.code.max_stack {
+            if let Ok(mut spare) = self.code.spare_frames.try_borrow_mut() {
+                if spare.len() < SPARE_FRAMES {
+                    spare.push((std::mem::take(&mut self.stack), std::mem::take(&mut self.fast)));
                 }
-            });
+            }
         }
     }
 }
 
 impl Frame {
+    #[inline]
     pub fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, locals: Option<Rc<RefCell<Dict>>>) -> Frame {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
-        let (mut stack, mut fast) = POOL
-            .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        stack.reserve(code.max_stack);
-        fast.resize_with(nlocals, || None);
+        let spare = code.spare_frames.try_borrow_mut().ok().and_then(|mut s| s.pop());
+        let (stack, fast) = spare.unwrap_or_else(|| {
+            let mut fast = Vec::with_capacity(nlocals);
+            fast.resize_with(nlocals, || None);
+            (Vec::with_capacity(code.max_stack), fast)
+        });
         Frame {
             stack,
             fast,
