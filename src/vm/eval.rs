@@ -56,7 +56,7 @@ fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
 #[inline(always)]
 fn pop(f: &mut Frame) -> Value {
     // The compiler's stack-depth analysis guarantees this never underflows.
-    f.stack.pop().unwrap_or(Value::None)
+    f.stack.pop().unwrap_or_else(|| Value::None)
 }
 
 #[inline(always)]
