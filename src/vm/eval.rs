@@ -470,10 +470,9 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     f.stack.pop();
                     r?
                 } else if let Value::Null = f.stack[base + 1] {
-                    let args = call_args(f, base + 2);
-                    f.stack.pop();
-                    let func = pop(f);
-                    call_from(vm, f, &func, Args::new(args))?
+                    // No unbound method: a plain call of what sits below the marker.
+                    f.stack.remove(base + 1);
+                    call_stacked_outlined(vm, f, base + 1)?
                 } else {
                     let args = call_args(f, base + 1);
                     let func = pop(f);
@@ -856,25 +855,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::Call { argc } => {
                 let at = f.stack.len() - argc as usize;
-                let r = match &f.stack[at - 1] {
-                    Value::Func(func) if simple_call(func, argc as usize) => {
-                        let func = func.clone();
-                        let r = call_simple(vm, &func, f, at);
-                        f.stack.pop();
-                        r?
-                    }
-                    Value::Class(cls) => {
-                        let cls = cls.clone();
-                        let r = call_class_from(vm, &cls, f, at);
-                        f.stack.pop();
-                        r?
-                    }
-                    _ => {
-                        let args = call_args(f, at);
-                        let func = pop(f);
-                        call_from(vm, f, &func, Args::new(args))?
-                    }
-                };
+                let r = call_stacked(vm, f, at)?;
                 f.stack.push(r);
             }
             Instr::CallKw { argc, names } => {
@@ -1233,6 +1214,46 @@ pub(crate) fn simple_call(func: &Function, nargs: usize) -> bool {
     c.argcount as usize == nargs && c.kwonlyargcount == 0 && c.flags & 0x7 == 0 && c.cellvars.is_empty()
 }
 
+/// Call the callable at `f.stack[at - 1]` with the arguments above it,
+/// leaving neither on the stack. Plain Python functions, bound methods of
+/// them and classes get frames filled straight from the stack.
+#[inline(always)]
+fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
+    let argc = f.stack.len() - at;
+    Ok(match &f.stack[at - 1] {
+        Value::Func(func) if simple_call(func, argc) => {
+            let func = func.clone();
+            let r = call_simple(vm, &func, f, at);
+            f.stack.pop();
+            r?
+        }
+        Value::Class(cls) => {
+            let cls = cls.clone();
+            let r = call_class_from(vm, &cls, f, at);
+            f.stack.pop();
+            r?
+        }
+        Value::Method(m) if matches!(&m.func, Value::Func(func) if simple_call(func, argc + 1)) => {
+            let m = m.clone();
+            let Value::Func(func) = &m.func else { unreachable!() };
+            let r = call_simple_self(vm, func, m.obj.clone(), f, at);
+            f.stack.pop();
+            r?
+        }
+        _ => {
+            let args = call_args(f, at);
+            let func = pop(f);
+            call_from(vm, f, &func, Args::new(args))?
+        }
+    })
+}
+
+/// `call_stacked` for the less common sites, kept out of the loop's body.
+#[inline(never)]
+fn call_stacked_outlined(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
+    call_stacked(vm, f, at)
+}
+
 /// Call `func` with the arguments at `caller.stack[at..]`, moving them
 /// straight into the new frame's locals.
 fn call_simple(vm: &Vm, func: &Rc<Function>, caller: &mut Frame, at: usize) -> PyResult<Value> {
@@ -1250,10 +1271,34 @@ fn call_simple(vm: &Vm, func: &Rc<Function>, caller: &mut Frame, at: usize) -> P
 /// them stays for the caller to pop).
 #[inline(never)]
 fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame, at: usize) -> PyResult<Value> {
-    if cls.meta.borrow().is_none() && cls.plain_new() {
-        if let Some(Value::Func(init)) = cls.special(crate::objects::Special::Init) {
-            if simple_call(&init, caller.stack.len() - at + 1) {
-                return instantiate_simple(vm, cls, &init, caller, at);
+    if cls.meta.borrow().is_none() {
+        let n = caller.stack.len() - at;
+        if cls.builtin {
+            // bool(x): the truth test itself (CPython's CALL specializes
+            // type(x), str(x) and tuple(x) alike).
+            if n == 1 && Rc::ptr_eq(cls, &vm.types.bool_) {
+                let v = pop(caller);
+                let r = vm.truthy(&v);
+                v.release();
+                return r.map(Value::Bool);
+            }
+            // A built-in type's own __new__ makes the whole value
+            // (`call::type_call`'s first case), given the class and the
+            // arguments.
+            if let Some(new) = cls.special(crate::objects::Special::New) {
+                let own_new = matches!(&new, Value::Builtin(b) if !(b.owner == "object" && b.name == "__new__"));
+                if own_new && !Rc::ptr_eq(cls, &vm.types.type_) {
+                    let mut args = Vec::with_capacity(n + 1);
+                    args.push(Value::Class(cls.clone()));
+                    args.extend(caller.stack.drain(at..));
+                    return call::call(vm, &new, Args::new(args));
+                }
+            }
+        } else if cls.plain_new() {
+            if let Some(Value::Func(init)) = cls.special(crate::objects::Special::Init) {
+                if simple_call(&init, n + 1) {
+                    return instantiate_simple(vm, cls, &init, caller, at);
+                }
             }
         }
     }
@@ -1269,19 +1314,24 @@ fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame,
 fn instantiate_simple(vm: &Vm, cls: &Rc<crate::objects::Class>, init: &Rc<Function>, caller: &mut Frame, at: usize) -> PyResult<Value> {
     crate::probes::instance_new_start(cls);
     let obj = new_instance(cls, Value::None);
-    let mut frame = Frame::new(init.code.clone(), init.globals.clone(), None);
-    frame.cells.extend(init.closure.iter().cloned());
-    for slot in frame.fast[1..=caller.stack.len() - at].iter_mut().rev() {
-        *slot = caller.stack.pop();
-    }
-    frame.fast[0] = Some(obj.clone());
-    let r = run_frame(vm, &mut frame);
-    drop(frame);
+    let r = call_simple_self(vm, init, obj.clone(), caller, at);
     crate::probes::instance_new_done(cls);
     match r? {
         Value::None => Ok(obj),
         r => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r)))),
     }
+}
+
+/// `call_simple` with `first` before the arguments: a bound method's
+/// instance, or `__init__`'s new object.
+fn call_simple_self(vm: &Vm, func: &Rc<Function>, first: Value, caller: &mut Frame, at: usize) -> PyResult<Value> {
+    let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None);
+    frame.cells.extend(func.closure.iter().cloned());
+    for slot in frame.fast[1..=caller.stack.len() - at].iter_mut().rev() {
+        *slot = caller.stack.pop();
+    }
+    frame.fast[0] = Some(first);
+    run_frame(vm, &mut frame)
 }
 
 fn call_target_name(vm: &Vm, f: &Frame, depth: u32) -> String {

@@ -189,3 +189,87 @@ while n.child:
     n = n.child
     d += 1
 print(d)
+
+
+# Built-in types called from CALL: their own __new__, bool's truth test.
+class Truth:
+    def __init__(self, v):
+        self.v = v
+
+    def __bool__(self):
+        if self.v is None:
+            raise RuntimeError("no truth")
+        return self.v
+
+
+class Sized:
+    def __len__(self):
+        return 3
+
+
+print(bool(), bool(0), bool([]), bool([0]), bool(""), bool("x"), bool(None), bool(2.5))
+print(bool(Truth(True)), bool(Truth(False)), bool(Sized()), bool(Bare()))
+for bad in [Truth(None), Truth(1)]:
+    try:
+        bool(bad)
+    except (RuntimeError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
+try:
+    bool(1, 2)
+except TypeError as e:
+    print("TypeError:", e)
+print(int("12"), int(3.9), str(5), tuple([1, 2]), list("ab"), float("1.5"), type(3), type("x", (), {}).__name__)
+print(set([1, 1]), frozenset(), dict(a=1), bytes(2), range(3), complex(1, 2))
+try:
+    int("x")
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    object(1)
+except TypeError as e:
+    print("TypeError:", e)
+print(type(object()).__name__)
+
+
+# Bound methods called from CALL, and calls through a module attribute
+# (CALL_METHOD with no unbound method: a function, a class, a bound method).
+class Acc:
+    def __init__(self):
+        self.n = 0
+
+    def add(self, k):
+        self.n += k
+        return self.n
+
+    @classmethod
+    def make(cls, n):
+        a = cls()
+        a.n = n
+        return a
+
+
+a = Acc()
+add = a.add
+print(add(2), add(3), a.n)
+try:
+    add()
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    add(1, 2)
+except TypeError as e:
+    print("TypeError:", e)
+mk = Acc.make
+print(mk(9).n, type(mk(1)).__name__)
+app = [].append
+app(1)
+import math
+import random
+import collections
+
+random.seed(3)
+print(math.sqrt(16.0), random.choice([10, 20, 30]), random.randrange(100), collections.OrderedDict(a=1))
+try:
+    random.choice()
+except TypeError as e:
+    print("TypeError:", e)
