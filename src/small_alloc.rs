@@ -1,17 +1,22 @@
-//! The `sonde` command's allocator: the system allocator with a per-thread
-//! cache of freed small blocks in front of it, the job pymalloc does for
-//! CPython.
+//! The `sonde` command's allocator: small blocks carved from chunks and
+//! recycled through per-thread free lists, the job pymalloc does for
+//! CPython; everything else from the system allocator.
 //!
 //! Python programs allocate and free small objects at a high rate (an
 //! instance is four blocks, a tuple two), often many at once (a collection
-//! frees whole cycles). glibc's own per-thread cache keeps seven blocks per
-//! size, so such bursts fall through to its slower paths. Here a freed block
-//! of up to 256 bytes goes onto a free list for its 16-byte size class (at
-//! most `KEEP` blocks a class) and the next allocation of that class takes
-//! it back; everything else goes straight to the system allocator. The
-//! library leaves the choice of allocator to the program that embeds it.
+//! frees whole cycles), and build up many at a time (a list of words, a
+//! dict's keys). glibc's own per-thread cache keeps seven blocks per size,
+//! so such bursts fall through to its slower paths, and every glibc block
+//! carries a header. Here a block of up to 256 bytes has a 16-byte size
+//! class; a freed one goes onto its class's free list and the next
+//! allocation of that class takes it back; when the list is empty a new
+//! block is cut from the thread's current 64 KiB chunk, with no header.
+//! Small blocks are never given back to the system: memory the program
+//! once used for small objects stays ready for more of them (pymalloc
+//! likewise keeps an arena while any block in it lives). The library
+//! leaves the choice of allocator to the program that embeds it.
 //!
-//! `SONDE_SYSTEM_ALLOC` set in the environment turns the cache off, for
+//! `SONDE_SYSTEM_ALLOC` set in the environment turns all this off, for
 //! tools that track every block through malloc and free (valgrind's memcheck
 //! in tests/gc.rs). The choice is made at the first allocation and never
 //! changes, so every block goes back the way it came.
@@ -24,20 +29,23 @@ use std::sync::atomic::{AtomicU8, Ordering};
 const GRAIN: usize = 16;
 const MAX_SMALL: usize = 256;
 const CLASSES: usize = MAX_SMALL / GRAIN;
-/// Blocks kept per class and thread (at most 256 KiB for the largest).
-const KEEP: u32 = 1024;
+/// Small blocks are cut from chunks of this size.
+const CHUNK: usize = 64 * 1024;
 
 struct Cache {
     /// Each free block's first word points at the next one.
     heads: [Cell<*mut u8>; CLASSES],
-    counts: [Cell<u32>; CLASSES],
+    /// The unused part of the current chunk: `next..end`.
+    next: Cell<*mut u8>,
+    end: Cell<*mut u8>,
 }
 
 thread_local! {
     static CACHE: Cache = const {
         Cache {
             heads: [const { Cell::new(std::ptr::null_mut()) }; CLASSES],
-            counts: [const { Cell::new(0) }; CLASSES],
+            next: Cell::new(std::ptr::null_mut()),
+            end: Cell::new(std::ptr::null_mut()),
         }
     };
 }
@@ -81,14 +89,37 @@ fn class_layout(c: usize) -> Layout {
     unsafe { Layout::from_size_align_unchecked((c + 1) * GRAIN, GRAIN) }
 }
 
+/// A new block of `size` bytes cut from the thread's chunk (a new chunk
+/// when the current one has too little left; its tail is abandoned).
+#[inline(never)]
+fn carve(cache: &Cache, size: usize) -> *mut u8 {
+    let (next, end) = (cache.next.get(), cache.end.get());
+    if (end as usize) - (next as usize) >= size {
+        cache.next.set(next.wrapping_add(size));
+        return next;
+    }
+    // SAFETY: CHUNK is a non-zero multiple of the power-of-two GRAIN.
+    let chunk = unsafe { System.alloc(Layout::from_size_align_unchecked(CHUNK, GRAIN)) };
+    if chunk.is_null() {
+        return chunk;
+    }
+    cache.next.set(chunk.wrapping_add(size));
+    cache.end.set(chunk.wrapping_add(CHUNK));
+    chunk
+}
+
 pub struct SmallAlloc;
 
-// SAFETY: a block of class c is always allocated from the system with
-// `class_layout(c)`, and returned to the system with that same layout, or
-// kept on class c's free list and handed out only for layouts of class c
-// (same size class, alignment at most GRAIN), which it fits. Free lists are
-// per thread, so no block is on two lists or handed out twice. Every other
-// layout goes to the system allocator unchanged.
+// SAFETY: a block of class c is `class_layout(c)`-sized and GRAIN-aligned:
+// cut from a GRAIN-aligned chunk at a multiple of GRAIN (each cut is a
+// whole class size, and `next..end` never overlaps an earlier cut), or
+// allocated from the system with `class_layout(c)` when the thread's cache
+// is gone. Once freed it goes onto class c's free list, handed out only for
+// layouts of class c (same size class, alignment at most GRAIN), which it
+// fits; a block is never given to the system's free, so chunk memory never
+// reaches it. Free lists and chunks are per thread, so no block is on two
+// lists or handed out twice. Every other layout goes to the system
+// allocator unchanged.
 unsafe impl GlobalAlloc for SmallAlloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
@@ -98,17 +129,17 @@ unsafe impl GlobalAlloc for SmallAlloc {
         let taken = CACHE.try_with(|cache| {
             let head = cache.heads[c].get();
             if head.is_null() {
-                return head;
+                return carve(cache, (c + 1) * GRAIN);
             }
             // SAFETY: a block on the list holds the next block's address
             // in its first word (written by `dealloc`).
             cache.heads[c].set(unsafe { *(head as *mut *mut u8) });
-            cache.counts[c].set(cache.counts[c].get() - 1);
             head
         });
         match taken {
-            Ok(p) if !p.is_null() => p,
-            _ => System.alloc(class_layout(c)),
+            Ok(p) => p,
+            // The thread's cache is gone (thread exit): a system block.
+            Err(_) => System.alloc(class_layout(c)),
         }
     }
 
@@ -117,20 +148,14 @@ unsafe impl GlobalAlloc for SmallAlloc {
         let Some(c) = class_of(layout) else {
             return System.dealloc(ptr, layout);
         };
-        let kept = CACHE.try_with(|cache| {
-            if cache.counts[c].get() >= KEEP {
-                return false;
-            }
+        // When the thread's cache is gone (thread exit) the block is left
+        // where it is: it may be part of a chunk.
+        let _ = CACHE.try_with(|cache| {
             // SAFETY: the block is ours again and at least GRAIN bytes,
             // aligned to GRAIN: room for the link word.
             unsafe { *(ptr as *mut *mut u8) = cache.heads[c].get() };
             cache.heads[c].set(ptr);
-            cache.counts[c].set(cache.counts[c].get() + 1);
-            true
         });
-        if kept != Ok(true) {
-            System.dealloc(ptr, class_layout(c));
-        }
     }
 
     #[inline]
