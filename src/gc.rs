@@ -546,18 +546,18 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
 
     // Strong references to every candidate for the whole collection: none
     // can die under us, and `strong_count - 1` is its reference count.
-    let (nodes, objs): (Vec<Node>, Vec<Value>) = nodes
-        .into_iter()
-        .filter_map(|n| {
-            let v = n.upgrade()?;
-            Some((n, v))
-        })
-        .unzip();
-    let index: AddrMap = objs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| addr(v).map(|a| (a, i as u32)))
-        .collect();
+    // (Sized up front: these run for every collection, over every young object.)
+    let mut live = Vec::with_capacity(nodes.len());
+    let mut objs = Vec::with_capacity(nodes.len());
+    for n in nodes {
+        if let Some(v) = n.upgrade() {
+            live.push(n);
+            objs.push(v);
+        }
+    }
+    let nodes = live;
+    let mut index = AddrMap::with_capacity_and_hasher(objs.len(), Default::default());
+    index.extend(objs.iter().enumerate().filter_map(|(i, v)| addr(v).map(|a| (a, i as u32))));
     let all: Vec<usize> = (0..objs.len()).collect();
     let reachable = deduce_reachable(&objs, &index, &all);
     let mut unreachable: Vec<usize> = all.iter().copied().filter(|&i| !reachable[i]).collect();
