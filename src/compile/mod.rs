@@ -392,6 +392,7 @@ impl<'a> Compiler<'a> {
             cell2arg,
             names,
             consts: u.consts,
+            fused: crate::vm::instr::fuse(&instrs),
             instrs,
             positions: u.positions,
             max_stack,

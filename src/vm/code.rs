@@ -39,6 +39,9 @@ pub struct Code {
     pub names: Vec<Value>,
     pub consts: Vec<Value>,
     pub instrs: Vec<Instr>,
+    /// `instrs` with common pairs fused (`instr::fuse`): what the untraced
+    /// loop runs. Same length and indices.
+    pub fused: Box<[Instr]>,
     pub positions: Vec<Position>,
     pub max_stack: usize,
     /// The source text, when compiled from a file (tracebacks quote it).

@@ -312,7 +312,8 @@ fn store_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u3
 /// copy checks lines.
 fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
     let code = f.code.clone();
-    let instrs = &code.instrs[..];
+    // The untraced loop runs the fused copy; the traced one every instruction.
+    let instrs = if TRACE { &code.instrs[..] } else { &code.fused[..] };
     // The instruction pointer lives in a register while the loop runs;
     // `f.ip` is written back when the frame is left (`leave`). After an
     // error it is not needed: the handler search sets it, or the frame ends.
@@ -430,6 +431,77 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let (name, h) = code.name_hashed(idx);
                 let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize])?;
                 f.stack.push(v);
+            }
+            Instr::LoadFastAttr { local, idx } => {
+                let Some(obj) = &f.fast[local as usize] else {
+                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
+                };
+                f.lasti = ip;
+                ip += 1;
+                let (name, h) = code.name_hashed(idx);
+                let v = vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize])?;
+                f.stack.push(v);
+            }
+            Instr::LoadFastMethod { local, idx } => {
+                let Some(obj) = &f.fast[local as usize] else {
+                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
+                };
+                let obj = obj.clone();
+                f.lasti = ip;
+                ip += 1;
+                let (name, h) = code.name_hashed(idx);
+                match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
+                    Some(m) => {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                    }
+                    None => {
+                        let v = vm.getattr_h(&obj, name, h)?;
+                        f.stack.push(v);
+                        f.stack.push(Value::Null);
+                    }
+                }
+            }
+            Instr::LoadFastFast { a, b } => {
+                let (Some(x), Some(y)) = (&f.fast[a as usize], &f.fast[b as usize]) else {
+                    let (bad, at) = if f.fast[a as usize].is_none() { (a, ip - 1) } else { (b, ip) };
+                    f.lasti = at;
+                    return Err(unbound_local(vm, code.varnames[bad as usize].as_str()));
+                };
+                let (x, y) = (x.clone(), y.clone());
+                f.stack.push(x);
+                f.stack.push(y);
+                ip += 1;
+            }
+            Instr::LoadFastConst { local, idx } => {
+                let Some(x) = &f.fast[local as usize] else {
+                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
+                };
+                let x = x.clone();
+                f.stack.push(x);
+                f.stack.push(code.consts[idx as usize].clone());
+                ip += 1;
+            }
+            Instr::CompareJumpIfFalse { op, target } => {
+                let b = pop(f);
+                let a = pop(f);
+                let t = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => ops::cmp_ord(x.cmp(y), op),
+                    (Value::Float(x), Value::Float(y)) => ops::float_cmp(*x, *y, op),
+                    _ => {
+                        let r = vm.compare(&a, &b, op)?;
+                        f.lasti = ip;
+                        let t = match r {
+                            Value::Bool(t) => t,
+                            _ => vm.truthy(&r)?,
+                        };
+                        r.release();
+                        t
+                    }
+                };
+                a.release();
+                b.release();
+                ip = if t { ip + 1 } else { target as usize };
             }
             Instr::StoreAttr { idx } => {
                 let obj = pop(f);

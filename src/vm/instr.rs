@@ -183,6 +183,19 @@ instructions! {
     GetLen => (0) calls true;
     /// subject, keys -> copy of subject without keys
     CopyDictWithoutKeys => (-1) calls true;
+    // Fused pairs: only in `Code::fused`, the copy of the code the untraced
+    // loop runs (see `fuse`). Each does the pair's work and skips the
+    // second instruction, which stays in place for jumps to it.
+    /// LoadFast local; LoadAttr idx, reading the attribute off the local in place.
+    LoadFastAttr { local, idx } => (1) calls true;
+    /// LoadFast local; LoadMethod idx.
+    LoadFastMethod { local, idx } => (2) calls true;
+    /// LoadFast a; LoadFast b.
+    LoadFastFast { a, b } => (2) calls false;
+    /// LoadFast local; LoadConst idx.
+    LoadFastConst { local, idx } => (2) calls false;
+    /// CompareOp op; PopJumpIfFalse target.
+    CompareJumpIfFalse { op, target } => (-2) calls true, branch(target, -2);
 }
 
 /// Operators for UnaryOp, BinaryOp / InplaceOp and CompareOp.
@@ -230,4 +243,33 @@ pub mod op {
     pub const CMP_DUNDERS: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
     /// The reflection of each comparison (a < b is b > a).
     pub const CMP_SWAPPED: [u32; 6] = [GT, GE, EQ, NE, LT, LE];
+}
+
+/// The untraced loop's copy of `instrs`: common pairs replaced by one fused
+/// instruction at the first one's index, the second left in place (a jump
+/// may land on it, and the fused instruction skips it). The traced loop runs
+/// `instrs` itself, so line events see every instruction.
+pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
+    let mut out = instrs.to_vec();
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let next_reads_local = matches!(instrs.get(i + 2), Some(Instr::LoadAttr { .. } | Instr::LoadMethod { .. }));
+        let fused = match (instrs[i], instrs[i + 1]) {
+            (Instr::LoadFast { idx: local }, Instr::LoadAttr { idx }) => Some(Instr::LoadFastAttr { local, idx }),
+            (Instr::LoadFast { idx: local }, Instr::LoadMethod { idx }) => Some(Instr::LoadFastMethod { local, idx }),
+            // `a, b.x`: b pairs with its attribute instead.
+            (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }) if !next_reads_local => Some(Instr::LoadFastFast { a, b }),
+            (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }) => Some(Instr::LoadFastConst { local, idx }),
+            (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) => Some(Instr::CompareJumpIfFalse { op, target }),
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                out[i] = f;
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+    out.into_boxed_slice()
 }

@@ -1,0 +1,146 @@
+# Instruction pairs the untraced loop runs fused (LoadFast+LoadAttr,
+# LoadFast+LoadMethod, LoadFast+LoadFast, LoadFast+LoadConst,
+# CompareOp+PopJumpIfFalse): every error either half can raise, with the
+# traceback pointing at the right instruction.
+
+
+class P:
+    def __init__(self):
+        self.x = 1
+
+    def m(self):
+        return "m"
+
+    @property
+    def bad(self):
+        raise KeyError("from property")
+
+
+def show(fn):
+    try:
+        print(fn())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+
+def attr_ok():
+    p = P()
+    return p.x + p.x, p.m()
+
+
+def attr_missing():
+    p = P()
+    return p.nope
+
+
+def attr_raises():
+    p = P()
+    return p.bad
+
+
+def unbound_attr():
+    if False:
+        p = 1
+    return p.x
+
+
+def unbound_method():
+    if False:
+        p = 1
+    return p.m()
+
+
+def unbound_first_of_pair():
+    b = 2
+    if False:
+        a = 1
+    return a + b
+
+
+def unbound_second_of_pair():
+    a = 1
+    if False:
+        b = 2
+    return a + b
+
+
+def unbound_before_const():
+    if False:
+        a = 1
+    return a + 1
+
+
+def deleted_local():
+    a = P()
+    del a
+    return a.x
+
+
+class Cmp:
+    def __init__(self, r):
+        self.r = r
+
+    def __lt__(self, other):
+        if self.r is None:
+            raise ValueError("no order")
+        return self.r
+
+
+class NoBool:
+    def __bool__(self):
+        raise RuntimeError("no truth")
+
+
+def compare_branches():
+    out = []
+    for a, b in [(1, 2), (2, 1), (1.5, 2.5), ("a", "b"), (Cmp(True), 0), (Cmp(False), 0), (Cmp(0), 0), (Cmp([1]), 0)]:
+        if a < b:
+            out.append("lt")
+        else:
+            out.append("ge")
+    return out
+
+
+def compare_raises():
+    a = Cmp(None)
+    if a < 1:
+        return "yes"
+    return "no"
+
+
+def compare_result_no_bool():
+    a = Cmp(NoBool())
+    if a < 1:
+        return "yes"
+    return "no"
+
+
+def compare_type_error():
+    a = 1
+    b = "x"
+    if a < b:
+        return "yes"
+
+
+def method_missing():
+    p = P()
+    return p.nothing()
+
+
+def jump_into_pair(n):
+    # The loop's back edge and the while test land between fused pairs.
+    i = 0
+    t = 0
+    while i < n:
+        t = t + i
+        i = i + 1
+    return t
+
+
+for fn in [attr_ok, attr_missing, attr_raises, unbound_attr, unbound_method, unbound_first_of_pair,
+           unbound_second_of_pair, unbound_before_const, deleted_local, compare_branches, compare_raises,
+           compare_result_no_bool, compare_type_error, method_missing, lambda: jump_into_pair(10)]:
+    show(fn)
+
+# The traceback of an error in a pair's second half points at that half.
+unbound_second_of_pair()
