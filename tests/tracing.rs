@@ -425,6 +425,7 @@ const COVERAGE_EXEMPT: &[&str] = &[
     // in the disassembly); under a tracer the pair's own instructions run.
     "LoadFastAttr",
     "LoadFastMethod",
+    "LoadFastStoreAttr",
     "CompareJumpIfFalse",
 ];
 

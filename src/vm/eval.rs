@@ -462,6 +462,18 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     }
                 }
             }
+            Instr::LoadFastStoreAttr { local, idx } => {
+                let Some(obj) = &f.fast[local as usize] else {
+                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
+                };
+                f.lasti = ip;
+                ip += 1;
+                let v = f.stack.pop().unwrap_or_else(|| Value::None);
+                match &code.names[idx as usize] {
+                    Value::Str(name) => vm.setattr_cached(obj, name, v, &code.attr_caches.store[idx as usize])?,
+                    _ => vm.setattr(obj, code.name_str(idx), v)?,
+                }
+            }
             Instr::LoadFastFast { a, b } => {
                 let (Some(x), Some(y)) = (&f.fast[a as usize], &f.fast[b as usize]) else {
                     let (bad, at) = if f.fast[a as usize].is_none() { (a, ip - 1) } else { (b, ip) };

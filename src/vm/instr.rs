@@ -190,6 +190,8 @@ instructions! {
     LoadFastAttr { local, idx } => (1) calls true;
     /// LoadFast local; LoadMethod idx.
     LoadFastMethod { local, idx } => (2) calls true;
+    /// LoadFast local; StoreAttr idx (`self.x = v`), storing onto the local in place.
+    LoadFastStoreAttr { local, idx } => (-1) calls true;
     /// LoadFast a; LoadFast b.
     LoadFastFast { a, b } => (2) calls false;
     /// LoadFast local; LoadConst idx.
@@ -253,11 +255,15 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
     let mut out = instrs.to_vec();
     let mut i = 0;
     while i + 1 < instrs.len() {
-        let next_reads_local = matches!(instrs.get(i + 2), Some(Instr::LoadAttr { .. } | Instr::LoadMethod { .. }));
+        let next_reads_local = matches!(
+            instrs.get(i + 2),
+            Some(Instr::LoadAttr { .. } | Instr::LoadMethod { .. } | Instr::StoreAttr { .. })
+        );
         let fused = match (instrs[i], instrs[i + 1]) {
             (Instr::LoadFast { idx: local }, Instr::LoadAttr { idx }) => Some(Instr::LoadFastAttr { local, idx }),
             (Instr::LoadFast { idx: local }, Instr::LoadMethod { idx }) => Some(Instr::LoadFastMethod { local, idx }),
-            // `a, b.x`: b pairs with its attribute instead.
+            (Instr::LoadFast { idx: local }, Instr::StoreAttr { idx }) => Some(Instr::LoadFastStoreAttr { local, idx }),
+            // `a, b.x` and `b.x = a`: b pairs with its attribute instead.
             (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }) if !next_reads_local => Some(Instr::LoadFastFast { a, b }),
             (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }) => Some(Instr::LoadFastConst { local, idx }),
             (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) => Some(Instr::CompareJumpIfFalse { op, target }),

@@ -137,6 +137,49 @@ def jump_into_pair(n):
     return t
 
 
+class Slotted:
+    __slots__ = ("a",)
+
+
+class Frozen:
+    def __setattr__(self, name, value):
+        raise AttributeError("frozen: " + name)
+
+
+def store_ok():
+    p = P()
+    v = 5
+    p.y = v
+    p.x = p.x + v
+    return p.x, p.y
+
+
+def store_unbound():
+    v = 1
+    if False:
+        p = P()
+    p.y = v
+
+
+def store_property():
+    p = P()
+    p.bad = 1
+
+
+def store_slots():
+    s = Slotted()
+    s.a = 1
+    s.b = 2
+
+
+def store_frozen():
+    f = Frozen()
+    f.z = 3
+
+
+for fn in [store_ok, store_unbound, store_property, store_slots, store_frozen]:
+    show(fn)
+
 for fn in [attr_ok, attr_missing, attr_raises, unbound_attr, unbound_method, unbound_first_of_pair,
            unbound_second_of_pair, unbound_before_const, deleted_local, compare_branches, compare_raises,
            compare_result_no_bool, compare_type_error, method_missing, lambda: jump_into_pair(10)]:
