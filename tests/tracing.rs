@@ -426,6 +426,8 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "LoadFastAttr",
     "LoadFastMethod",
     "LoadFastStoreAttr",
+    "BinaryOpStore",
+    "InplaceOpStore",
     "CompareJumpIfFalse",
 ];
 

@@ -600,38 +600,28 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.push(r);
             }
             Instr::BinaryOp { op } => {
-                let b = pop(f);
-                let a = pop(f);
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => match ops::int_fast(*x, *y, op) {
-                        Some(r) => r,
-                        None => ops::binary_op(vm, &a, &b, op)?,
-                    },
-                    _ => match ops::float_fast(&a, &b, op) {
-                        Some(r) => r,
-                        None => ops::binary_op(vm, &a, &b, op)?,
-                    },
-                };
-                a.release();
-                b.release();
+                let r = binary_top(vm, f, op, false)?;
                 f.stack.push(r);
             }
             Instr::InplaceOp { op } => {
-                let b = pop(f);
-                let a = pop(f);
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => match ops::int_fast(*x, *y, op) {
-                        Some(r) => r,
-                        None => ops::binary_op(vm, &a, &b, op)?,
-                    },
-                    _ => match ops::float_fast(&a, &b, op) {
-                        Some(r) => r,
-                        None => ops::inplace_op(vm, &a, &b, op)?,
-                    },
-                };
-                a.release();
-                b.release();
+                let r = binary_top(vm, f, op, true)?;
                 f.stack.push(r);
+            }
+            Instr::BinaryOpStore { op, local } => {
+                let r = binary_top(vm, f, op, false)?;
+                f.lasti = ip;
+                ip += 1;
+                if let Some(old) = f.fast[local as usize].replace(r) {
+                    old.release();
+                }
+            }
+            Instr::InplaceOpStore { op, local } => {
+                let r = binary_top(vm, f, op, true)?;
+                f.lasti = ip;
+                ip += 1;
+                if let Some(old) = f.fast[local as usize].replace(r) {
+                    old.release();
+                }
             }
             Instr::CompareOp { op } => {
                 let b = pop(f);
@@ -1330,6 +1320,28 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             call_from(vm, f, &func, Args::new(args))?
         }
     })
+}
+
+/// The two operands on top of the stack, popped, and `a op b` (`a op= b`
+/// when `inplace`): ints and floats inline, everything else the general way.
+#[inline(always)]
+fn binary_top(vm: &Vm, f: &mut Frame, op: u32, inplace: bool) -> PyResult<Value> {
+    let b = pop(f);
+    let a = pop(f);
+    let r = match (&a, &b) {
+        (Value::Int(x), Value::Int(y)) => match ops::int_fast(*x, *y, op) {
+            Some(r) => r,
+            None => ops::binary_op(vm, &a, &b, op)?,
+        },
+        _ => match ops::float_fast(&a, &b, op) {
+            Some(r) => r,
+            None if inplace => ops::inplace_op(vm, &a, &b, op)?,
+            None => ops::binary_op(vm, &a, &b, op)?,
+        },
+    };
+    a.release();
+    b.release();
+    Ok(r)
 }
 
 /// `call_stacked` for the less common sites, kept out of the loop's body.

@@ -194,6 +194,10 @@ instructions! {
     LoadFastStoreAttr { local, idx } => (-1) calls true;
     /// LoadFast a; LoadFast b.
     LoadFastFast { a, b } => (2) calls false;
+    /// BinaryOp op; StoreFast local.
+    BinaryOpStore { op, local } => (-2) calls true;
+    /// InplaceOp op; StoreFast local.
+    InplaceOpStore { op, local } => (-2) calls true;
     /// LoadFast local; LoadConst idx.
     LoadFastConst { local, idx } => (2) calls false;
     /// CompareOp op; PopJumpIfFalse target.
@@ -267,6 +271,8 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }) if !next_reads_local => Some(Instr::LoadFastFast { a, b }),
             (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }) => Some(Instr::LoadFastConst { local, idx }),
             (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) => Some(Instr::CompareJumpIfFalse { op, target }),
+            (Instr::BinaryOp { op }, Instr::StoreFast { idx: local }) => Some(Instr::BinaryOpStore { op, local }),
+            (Instr::InplaceOp { op }, Instr::StoreFast { idx: local }) => Some(Instr::InplaceOpStore { op, local }),
             _ => None,
         };
         match fused {

@@ -177,7 +177,51 @@ def store_frozen():
     f.z = 3
 
 
-for fn in [store_ok, store_unbound, store_property, store_slots, store_frozen]:
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __add__(self, other):
+        return Noisy(self.name + "+" + str(other))
+
+    def __iadd__(self, other):
+        self.name += "+=" + str(other)
+        return self
+
+    def __del__(self):
+        print("del", self.name)
+
+
+def binary_store():
+    a = 1
+    b = 2.5
+    c = a + b
+    c = c * 2
+    n = Noisy("n")
+    n = n + 1
+    print("after store")
+    n += 2
+    print("after inplace store", n.name)
+    s = "x"
+    s += "y"
+    return c, s
+
+
+def binary_store_error():
+    a = 1
+    b = "x"
+    c = a + b
+    return c
+
+
+def inplace_store_error():
+    a = [1]
+    a += 5
+    return a
+
+
+for fn in [store_ok, store_unbound, store_property, store_slots, store_frozen, binary_store, binary_store_error,
+           inplace_store_error]:
     show(fn)
 
 for fn in [attr_ok, attr_missing, attr_raises, unbound_attr, unbound_method, unbound_first_of_pair,
