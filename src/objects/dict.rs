@@ -181,6 +181,12 @@ impl Dict {
     pub fn new() -> Dict {
         Dict::default()
     }
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict {
+            map: Map::with_capacity_and_hasher(n, Default::default()),
+            version: fresh_version(),
+        }
+    }
     pub fn len(&self) -> usize {
         self.map.len()
     }

@@ -75,7 +75,14 @@ pub struct Class {
     pub c_filename: std::ffi::CString,
     /// The metaclass, when it is not `type`.
     pub meta: RefCell<Option<Rc<Class>>>,
+    /// How many attributes an instance dict of this class has reached (at
+    /// most `INST_ATTRS_MAX`): new instances' dicts start with that room,
+    /// so that setting up an instance does not grow its dict.
+    pub inst_attrs: Cell<u8>,
 }
+
+/// The most attributes a new instance dict is sized for.
+pub const INST_ATTRS_MAX: usize = 8;
 
 /// `n` arguments given to `name`, which takes `min..=max`: CPython's messages.
 fn count_check(vm: &Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
@@ -378,7 +385,14 @@ impl Instance {
     pub fn new(cls: &Rc<Class>, base: Value) -> Instance {
         Instance {
             class: RefCell::new(cls.clone()),
-            dict: Rc::new(RefCell::new(Dict::new())),
+            // Constant sizes (a hash table's capacities for 4, 8 and 16
+            // slots) let the sizing arithmetic fold away.
+            dict: Rc::new(RefCell::new(match cls.inst_attrs.get() {
+                0 => Dict::new(),
+                1..=3 => Dict::with_capacity(3),
+                4..=7 => Dict::with_capacity(7),
+                _ => Dict::with_capacity(14),
+            })),
             base: RefCell::new(base),
             exc: RefCell::new(None),
             finalized: Cell::new(false),

@@ -128,6 +128,13 @@ impl Vm {
                             Err(v) => {
                                 let (i, old) = d.insert_full(crate::objects::dict::Key::name(name), v);
                                 way.set(AttrCache { index: i as u32, ..c });
+                                // Size the class's next instance dicts for this many.
+                                let n = d.len().min(crate::objects::INST_ATTRS_MAX) as u8;
+                                if let Ok(cls) = inst.class.try_borrow() {
+                                    if cls.inst_attrs.get() < n {
+                                        cls.inst_attrs.set(n);
+                                    }
+                                }
                                 old
                             }
                         }

@@ -530,6 +530,7 @@ pub fn type_new(
         c_name: crate::objects::c_string(name),
         c_filename: crate::objects::c_string(filename),
         meta: RefCell::new(None),
+        inst_attrs: Default::default(),
     });
     let _ = make_class;
     crate::gc::track(&Value::Class(cls.clone()));

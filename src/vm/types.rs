@@ -21,6 +21,7 @@ pub fn make_class(name: &str, kind: Kind, bases: Vec<Rc<Class>>, module: &str) -
         c_name: crate::objects::c_string(name),
         c_filename: Default::default(),
         meta: RefCell::new(None),
+        inst_attrs: Default::default(),
     })
 }
 
