@@ -191,10 +191,9 @@ fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
 /// LOAD_GLOBAL through the code's cache of where the name was found (see
 /// `GlobalCache`): two version compares and an indexed read when the
 /// globals and builtins are unchanged since.
-#[inline]
+#[inline(always)]
 fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32) -> PyResult<Value> {
-    let cache = &code.global_caches[idx as usize];
-    let c = cache.get();
+    let c = code.global_caches[idx as usize].get();
     {
         let g = f.globals.borrow();
         if c.globals == g.version() {
@@ -213,6 +212,14 @@ fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32
             }
         }
     }
+    load_global_slow(vm, f, code, idx)
+}
+
+/// `load_global_cached` when the cache does not answer: look the name up
+/// and remember where it was.
+#[inline(never)]
+fn load_global_slow(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32) -> PyResult<Value> {
+    let cache = &code.global_caches[idx as usize];
     let (key, h) = code.name_hashed(idx);
     let g = f.globals.borrow();
     let b = vm.builtins.borrow();
@@ -278,26 +285,43 @@ fn for_iter_fast(it: &Value) -> Option<Value> {
 /// globals' keys are unchanged, the value at the cached position is replaced
 /// without hashing. The old value is dropped after the dict is released
 /// (its `__del__` may run).
-#[inline]
+#[inline(always)]
 fn store_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32, v: Value) -> PyResult<()> {
     let c = code.global_caches[idx as usize].get();
+    if c.in_builtins {
+        return store_global_slow(vm, f, code, idx, v);
+    }
     let old = {
         let mut g = f.globals.borrow_mut();
-        if !c.in_builtins && c.globals == g.version() {
-            g.replace_at(c.index as usize, v)
-        } else {
-            let key = vm.key(&code.names[idx as usize])?;
-            let (i, old) = g.insert_full(key, v);
-            if let Ok(index) = u32::try_from(i) {
-                code.global_caches[idx as usize].set(crate::vm::code::GlobalCache {
-                    globals: g.version(),
-                    builtins: 0,
-                    index,
-                    in_builtins: false,
-                });
-            }
-            old
+        if c.globals != g.version() {
+            drop(g);
+            return store_global_slow(vm, f, code, idx, v);
         }
+        g.replace_at(c.index as usize, v)
+    };
+    if let Some(old) = old {
+        old.release();
+    }
+    Ok(())
+}
+
+/// `store_global_cached` when the cache does not answer: insert by name
+/// and remember where.
+#[inline(never)]
+fn store_global_slow(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32, v: Value) -> PyResult<()> {
+    let old = {
+        let mut g = f.globals.borrow_mut();
+        let key = vm.key(&code.names[idx as usize])?;
+        let (i, old) = g.insert_full(key, v);
+        if let Ok(index) = u32::try_from(i) {
+            code.global_caches[idx as usize].set(crate::vm::code::GlobalCache {
+                globals: g.version(),
+                builtins: 0,
+                index,
+                in_builtins: false,
+            });
+        }
+        old
     };
     if let Some(old) = old {
         old.release();
