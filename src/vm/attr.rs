@@ -89,8 +89,23 @@ impl Vm {
     /// an instance whose class has the generic `__getattribute__` and no
     /// attribute of that name, the instance dict is the answer when it has
     /// the name; everything else takes `getattr_h`.
-    #[inline]
+    #[inline(always)]
     pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
+        // The hit, inline: the name where the cache says.
+        if let Value::Instance(inst) = obj {
+            if let Some((_, c)) = cache_hit(cache, inst) {
+                if c.func == FAST {
+                    if let Some(v) = inst.dict.borrow().value_at_if_key(c.index as usize, name) {
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+        self.getattr_cached_slow(obj, name, h, cache)
+    }
+
+    #[inline(never)]
+    fn getattr_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
         let Value::Instance(inst) = obj else {
             return self.getattr_h(obj, name, h);
         };
@@ -116,8 +131,31 @@ impl Vm {
 
     /// STORE_ATTR with the instruction's cache: a plain store into the
     /// instance dict when the class allows one (see `plain_store`).
-    #[inline]
+    #[inline(always)]
     pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
+        // The hit, inline: the name's value replaced where the cache says.
+        let v = match obj {
+            Value::Instance(inst) => match cache_hit(cache, inst) {
+                Some((_, c)) if c.func == FAST => {
+                    let replaced = inst.dict.borrow_mut().replace_if_key(c.index as usize, name.as_str(), v);
+                    match replaced {
+                        Ok(old) => {
+                            // The old value dies after the dict is released.
+                            old.release();
+                            return Ok(());
+                        }
+                        Err(v) => v,
+                    }
+                }
+                _ => v,
+            },
+            _ => v,
+        };
+        self.setattr_cached_slow(obj, name, v, cache)
+    }
+
+    #[inline(never)]
+    fn setattr_cached_slow(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             match cache_hit(cache, inst) {
                 Some((way, c)) if c.func == FAST => {
@@ -158,8 +196,23 @@ impl Vm {
 
     /// LOAD_METHOD with the instruction's cache: the class's plain function
     /// for the name, unless the instance dict shadows it.
-    #[inline]
+    #[inline(always)]
     pub fn lookup_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
+        // The hit, inline: the class's function, unless the instance dict shadows it.
+        if let Value::Instance(inst) = obj {
+            if let Some((_, c)) = cache_hit(cache, inst) {
+                if c.func != 0 && inst.dict.borrow().get_str_h(name, h).is_none() {
+                    // SAFETY: the entry matched at this epoch, and `c.func` is the
+                    // address of the function the class's lookup gave then.
+                    return Ok(Some(Value::Func(unsafe { revive::<Function>(c.func) })));
+                }
+            }
+        }
+        self.lookup_method_cached_slow(obj, name, h, cache)
+    }
+
+    #[inline(never)]
+    fn lookup_method_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
         let Value::Instance(inst) = obj else {
             return self.builtin_method_cached(obj, name, h, cache);
         };
