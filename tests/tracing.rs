@@ -428,6 +428,10 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "LoadFastStoreAttr",
     "BinaryOpStore",
     "InplaceOpStore",
+    "BinaryFastFast",
+    "BinaryFastConst",
+    "CompareFastFastJump",
+    "CompareFastConstJump",
     "CompareJumpIfFalse",
 ];
 

@@ -486,6 +486,50 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     }
                 }
             }
+            Instr::BinaryFastFast { a, b } => {
+                let Instr::BinaryOp { op } = instrs[ip + 1] else {
+                    unreachable!("fuse")
+                };
+                match fast_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
+                    Some(r) => {
+                        f.stack.push(r);
+                        ip += 2;
+                    }
+                    None => ip = push_locals(vm, f, &code, a, b, ip)?,
+                }
+            }
+            Instr::BinaryFastConst { local, idx } => {
+                let Instr::BinaryOp { op } = instrs[ip + 1] else {
+                    unreachable!("fuse")
+                };
+                match fast_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
+                    Some(r) => {
+                        f.stack.push(r);
+                        ip += 2;
+                    }
+                    None => ip = push_local_const(vm, f, &code, local, idx, ip)?,
+                }
+            }
+            Instr::CompareFastFastJump { a, b } => {
+                let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
+                    unreachable!("fuse")
+                };
+                match compare_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
+                    Some(true) => ip += 3,
+                    Some(false) => ip = target as usize,
+                    None => ip = push_locals(vm, f, &code, a, b, ip)?,
+                }
+            }
+            Instr::CompareFastConstJump { local, idx } => {
+                let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
+                    unreachable!("fuse")
+                };
+                match compare_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
+                    Some(true) => ip += 3,
+                    Some(false) => ip = target as usize,
+                    None => ip = push_local_const(vm, f, &code, local, idx, ip)?,
+                }
+            }
             Instr::LoadFastStoreAttr { local, idx } => {
                 let Some(obj) = &f.fast[local as usize] else {
                     return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
@@ -1366,6 +1410,59 @@ fn binary_top(vm: &Vm, f: &mut Frame, op: u32, inplace: bool) -> PyResult<Value>
     a.release();
     b.release();
     Ok(r)
+}
+
+/// `a op b` for two ints (without overflow) or floats (or an int and a
+/// float) held in locals, without touching their reference counts; None for
+/// everything else, unbound locals included.
+#[inline(always)]
+fn fast_pair(a: Option<&Value>, b: Option<&Value>, op: u32) -> Option<Value> {
+    match (a?, b?) {
+        (Value::Int(x), Value::Int(y)) => ops::int_fast(*x, *y, op),
+        (x, y) => ops::float_fast(x, y, op),
+    }
+}
+
+/// `a op b` as a truth value for two ints or two floats; None otherwise.
+#[inline(always)]
+fn compare_pair(a: Option<&Value>, b: Option<&Value>, op: u32) -> Option<bool> {
+    match (a?, b?) {
+        (Value::Int(x), Value::Int(y)) => Some(ops::cmp_ord(x.cmp(y), op)),
+        (Value::Float(x), Value::Float(y)) => Some(ops::float_cmp(*x, *y, op)),
+        _ => None,
+    }
+}
+
+/// A fused instruction at `ip - 1` that starts LoadFast a; LoadFast b and
+/// cannot finish inline: do those two loads and go on at the instruction
+/// after them (the original operation). Returns the new instruction pointer.
+#[inline(never)]
+fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: usize) -> PyResult<usize> {
+    for (n, local) in [a, b].into_iter().enumerate() {
+        match &f.fast[local as usize] {
+            Some(v) => {
+                let v = v.clone();
+                f.stack.push(v);
+            }
+            None => {
+                f.lasti = ip - 1 + n;
+                return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
+            }
+        }
+    }
+    Ok(ip + 1)
+}
+
+/// `push_locals` for LoadFast local; LoadConst idx.
+#[inline(never)]
+fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local: u32, idx: u32, ip: usize) -> PyResult<usize> {
+    let Some(v) = &f.fast[local as usize] else {
+        return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
+    };
+    let v = v.clone();
+    f.stack.push(v);
+    f.stack.push(code.consts[idx as usize].clone());
+    Ok(ip + 1)
 }
 
 /// `call_stacked` for the less common sites, kept out of the loop's body.

@@ -194,6 +194,17 @@ instructions! {
     LoadFastStoreAttr { local, idx } => (-1) calls true;
     /// LoadFast a; LoadFast b.
     LoadFastFast { a, b } => (2) calls false;
+    /// LoadFast a; LoadFast b; BinaryOp (the op read from there): ints and
+    /// floats computed off the locals in place, anything else goes on as the
+    /// three instructions would (the operands pushed, then the BinaryOp).
+    BinaryFastFast { a, b } => (1) calls true;
+    /// LoadFast local; LoadConst idx; BinaryOp, as BinaryFastFast.
+    BinaryFastConst { local, idx } => (1) calls true;
+    /// LoadFast a; LoadFast b; CompareOp; PopJumpIfFalse (op and target read
+    /// from there), as BinaryFastFast.
+    CompareFastFastJump { a, b } => (0) calls true;
+    /// LoadFast local; LoadConst idx; CompareOp; PopJumpIfFalse.
+    CompareFastConstJump { local, idx } => (0) calls true;
     /// BinaryOp op; StoreFast local.
     BinaryOpStore { op, local } => (-2) calls true;
     /// InplaceOp op; StoreFast local.
@@ -263,6 +274,30 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             instrs.get(i + 2),
             Some(Instr::LoadAttr { .. } | Instr::LoadMethod { .. } | Instr::StoreAttr { .. })
         );
+        let (third, fourth) = (instrs.get(i + 2).copied(), instrs.get(i + 3).copied());
+        let long = match (instrs[i], instrs[i + 1], third, fourth) {
+            (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }, Some(Instr::BinaryOp { .. }), _) => {
+                Some((Instr::BinaryFastFast { a, b }, 3))
+            }
+            (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }, Some(Instr::BinaryOp { .. }), _) => {
+                Some((Instr::BinaryFastConst { local, idx }, 3))
+            }
+            (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }, Some(Instr::CompareOp { .. }), Some(Instr::PopJumpIfFalse { .. })) => {
+                Some((Instr::CompareFastFastJump { a, b }, 4))
+            }
+            (
+                Instr::LoadFast { idx: local },
+                Instr::LoadConst { idx },
+                Some(Instr::CompareOp { .. }),
+                Some(Instr::PopJumpIfFalse { .. }),
+            ) => Some((Instr::CompareFastConstJump { local, idx }, 4)),
+            _ => None,
+        };
+        if let Some((f, n)) = long {
+            out[i] = f;
+            i += n;
+            continue;
+        }
         let fused = match (instrs[i], instrs[i + 1]) {
             (Instr::LoadFast { idx: local }, Instr::LoadAttr { idx }) => Some(Instr::LoadFastAttr { local, idx }),
             (Instr::LoadFast { idx: local }, Instr::LoadMethod { idx }) => Some(Instr::LoadFastMethod { local, idx }),

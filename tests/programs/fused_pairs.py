@@ -220,6 +220,92 @@ def inplace_store_error():
     return a
 
 
+def arith_fast_and_slow():
+    out = []
+    big = 2**62
+    for a, b in [(3, 4), (big, big), (-big, big), (2.5, 2), (2, 0.5), ("a", "b"), ([1], [2]), (True, 2), (7, -2)]:
+        out.append((a + b, a * b if not isinstance(a, (list, str)) else None))
+    x = 9
+    out.append((x - 1, x // 2, x % 4, x ** 2, x / 2, x << 3, x & 3, x - 1.5, x * 2**63))
+    f = 1.5
+    out.append((f + 1, f * 2, f - 0.25, f / 2, f // 1, f % 1, f ** 2))
+    return out
+
+
+def compare_fast_and_slow():
+    nan = float("nan")
+    out = []
+    for a, b in [(1, 2), (2, 1), (2, 2), (1.0, 2.0), (nan, nan), (1, 2.0), (2.0, 1), ("a", "b"), (2**70, 1), (None, None)]:
+        if a is None:
+            out.append("skip")
+            continue
+        row = []
+        if a < b:
+            row.append("<")
+        if a <= b:
+            row.append("<=")
+        if a == b:
+            row.append("==")
+        if a != b:
+            row.append("!=")
+        if a > b:
+            row.append(">")
+        if a >= b:
+            row.append(">=")
+        out.append("".join(row))
+    k = 5
+    if k < 10:
+        out.append("k<10")
+    if k == 5.0:
+        out.append("k==5.0")
+    if k > 2**64:
+        out.append("huge")
+    return out
+
+
+def div_zero_fast():
+    a = 1
+    b = 0
+    return a / b
+
+
+def div_zero_const():
+    a = 1.5
+    return a % 0
+
+
+def unbound_in_binary_first():
+    b = 1
+    if False:
+        a = 1
+    return a * b
+
+
+def unbound_in_binary_second():
+    a = 1
+    if False:
+        b = 1
+    return a * b
+
+
+def unbound_in_compare():
+    if False:
+        a = 1
+    if a < 3:
+        return 1
+
+
+def compare_none_fast():
+    a = None
+    b = 1
+    if a < b:
+        return 1
+
+
+for fn in [arith_fast_and_slow, compare_fast_and_slow, div_zero_fast, div_zero_const, unbound_in_binary_first,
+           unbound_in_binary_second, unbound_in_compare, compare_none_fast]:
+    show(fn)
+
 for fn in [store_ok, store_unbound, store_property, store_slots, store_frozen, binary_store, binary_store_error,
            inplace_store_error]:
     show(fn)
