@@ -166,6 +166,26 @@ fn list_reverse(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// Stable merge sort using only `<`, propagating errors (as list.sort does).
 pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
+    // All ints or all strs, no key function: the items are their own keys,
+    // sorted in place (no key copies, no pairs). Reversing before and after
+    // a stable sort keeps equal items in order, as CPython's reverse does.
+    if key.is_none() {
+        let all_int = items.iter().all(|v| matches!(v, Value::Int(_)));
+        if all_int || items.iter().all(|v| matches!(v, Value::Str(_))) {
+            if reverse {
+                items.reverse();
+            }
+            items.sort_by(|a, b| match (a, b) {
+                (Value::Int(x), Value::Int(y)) => x.cmp(y),
+                (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+                _ => std::cmp::Ordering::Equal,
+            });
+            if reverse {
+                items.reverse();
+            }
+            return Ok(());
+        }
+    }
     let keys: Vec<Value> = if key.is_none() {
         items.clone()
     } else {
