@@ -141,10 +141,28 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     );
     let _ = writeln!(out, "    /// Whether a tracer is attached to this probe.");
     let _ = writeln!(out, "    #[inline(always)]");
+    // One PC-relative load: a Rust load of the exported static would first
+    // fetch its address from the GOT, on every check of every idle probe.
+    let load = if arch == "x86_64" {
+        "\"movzwl {sem}(%rip), {s:e}\""
+    } else {
+        "\"adrp {t}, {sem}\", \"ldrh {s:w}, [{t}, :lo12:{sem}]\""
+    };
+    let temp = if arch == "x86_64" { "" } else { "t = out(reg) _, " };
+    let _ = writeln!(out, "    pub fn enabled() -> bool {{");
+    let _ = writeln!(out, "        let s: u32;");
     let _ = writeln!(
         out,
-        "    pub fn enabled() -> bool {{ {sem}.load(core::sync::atomic::Ordering::Relaxed) != 0 }}"
+        "        // SAFETY: the asm reads the 2-byte semaphore above (the same load as\n        \
+         // `{sem}.load(Relaxed)`) into a register it owns; it writes no memory, stack or flags."
     );
+    let _ = writeln!(
+        out,
+        "        unsafe {{ core::arch::asm!({load}, sem = sym {sem}, s = out(reg) s, {temp}options(nostack, readonly, preserves_flags{syntax})) }};",
+        syntax = if arch == "x86_64" { ", att_syntax" } else { "" }
+    );
+    let _ = writeln!(out, "        s != 0");
+    let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "    /// Fire the probe. Call only inside `if enabled()`.");
     let _ = writeln!(out, "    #[inline(always)]");
     let _ = writeln!(out, "    pub fn fire({}) {{", params);
