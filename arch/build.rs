@@ -110,9 +110,20 @@ fn sdt_arg(ty: &str, i: usize, arch: &str) -> String {
 /// A Linux SDT probe: a `nop` at the site, a version-3 `.note.stapsdt` entry
 /// naming it, and a semaphore `python_<probe>_semaphore` in `.probes` that the
 /// kernel (uprobes' ref_ctr) or gdb raises while a tracer is attached.
+/// The probes whose semaphores share one aligned word, `FRAME_SEMAPHORES`,
+/// at these byte offsets: a frame's start checks both with one compare
+/// (`frame_watched`).
+const FRAME_PAIR: [(&str, usize); 2] = [("function__entry", 0), ("line", 2)];
+
 fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     let (rname, params) = (module_name(p), rust_params(p));
     let sem = format!("python_{}_semaphore", p.name);
+    // Where the semaphore is, as an asm operand and an offset from it.
+    let pair = FRAME_PAIR.iter().find(|(n, _)| *n == p.name).map(|&(_, off)| off);
+    let (sem_sym, off) = match pair {
+        Some(off) => ("crate::FRAME_SEMAPHORES".to_string(), format!("+{off}")),
+        None => (sem.clone(), String::new()),
+    };
     let specs: Vec<String> = p.args.iter().enumerate().map(|(i, (t, _))| sdt_arg(t, i, arch)).collect();
     let operands: Vec<String> = p
         .args
@@ -127,41 +138,57 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
         .collect();
     let _ = writeln!(out, "\n/// `python:{}`", p.name);
     let _ = writeln!(out, "pub mod {} {{", rname);
-    let _ = writeln!(
-        out,
-        "    /// Raised by the tracer while it is attached; shared by every site of this probe."
-    );
-    let _ = writeln!(out, "    #[no_mangle]");
-    let _ = writeln!(out, "    #[used]");
-    let _ = writeln!(out, "    #[link_section = \".probes\"]");
-    let _ = writeln!(out, "    #[allow(non_upper_case_globals)]");
-    let _ = writeln!(
-        out,
-        "    pub static {sem}: core::sync::atomic::AtomicU16 = core::sync::atomic::AtomicU16::new(0);"
-    );
+    if pair.is_none() {
+        let _ = writeln!(
+            out,
+            "    /// Raised by the tracer while it is attached; shared by every site of this probe."
+        );
+        let _ = writeln!(out, "    #[no_mangle]");
+        let _ = writeln!(out, "    #[used]");
+        let _ = writeln!(out, "    #[link_section = \".probes\"]");
+        let _ = writeln!(out, "    #[allow(non_upper_case_globals)]");
+        let _ = writeln!(
+            out,
+            "    pub static {sem}: core::sync::atomic::AtomicU16 = core::sync::atomic::AtomicU16::new(0);"
+        );
+    } else {
+        // Its half of FRAME_SEMAPHORES, under the conventional name too.
+        let _ = writeln!(
+            out,
+            "    core::arch::global_asm!(\".globl {sem}\", \".type {sem}, %object\", \".size {sem}, 2\", \".set {sem}, {{s}}{off}\", s = sym {sem_sym});"
+        );
+    }
     let _ = writeln!(out, "    /// Whether a tracer is attached to this probe.");
     let _ = writeln!(out, "    #[inline(always)]");
-    // One PC-relative load: a Rust load of the exported static would first
-    // fetch its address from the GOT, on every check of every idle probe.
-    let load = if arch == "x86_64" {
-        "\"movzwl {sem}(%rip), {s:e}\""
-    } else {
-        "\"adrp {t}, {sem}\", \"ldrh {s:w}, [{t}, :lo12:{sem}]\""
-    };
-    let temp = if arch == "x86_64" { "" } else { "t = out(reg) _, " };
+    // One PC-relative compare and branch on x86_64, one PC-relative load on
+    // aarch64: a Rust load of the exported static would first fetch its
+    // address from the GOT, on every check of every idle probe.
     let _ = writeln!(out, "    pub fn enabled() -> bool {{");
-    let _ = writeln!(out, "        let s: u32;");
-    let _ = writeln!(
-        out,
-        "        // SAFETY: the asm reads the 2-byte semaphore above (the same load as\n        \
-         // `{sem}.load(Relaxed)`) into a register it owns; it writes no memory, stack or flags."
-    );
-    let _ = writeln!(
-        out,
-        "        unsafe {{ core::arch::asm!({load}, sem = sym {sem}, s = out(reg) s, {temp}options(nostack, readonly, preserves_flags{syntax})) }};",
-        syntax = if arch == "x86_64" { ", att_syntax" } else { "" }
-    );
-    let _ = writeln!(out, "        s != 0");
+    if arch == "x86_64" {
+        let _ = writeln!(
+            out,
+            "        // SAFETY: the asm compares the 2-byte semaphore above with zero (the same\n        \
+             // read as `{sem}.load(Relaxed)`) and jumps to the label when it is not; it\n        \
+             // writes no memory or stack."
+        );
+        let _ = writeln!(
+            out,
+            "        unsafe {{ core::arch::asm!(\"cmpw $0, {{sem}}{off}(%rip)\", \"jne {{on}}\", sem = sym {sem_sym}, on = label {{ return true; }}, options(nostack, readonly, att_syntax)) }};"
+        );
+        let _ = writeln!(out, "        false");
+    } else {
+        let _ = writeln!(out, "        let s: u32;");
+        let _ = writeln!(
+            out,
+            "        // SAFETY: the asm reads the 2-byte semaphore above (the same load as\n        \
+             // `{sem}.load(Relaxed)`) into a register it owns; it writes no memory, stack or flags."
+        );
+        let _ = writeln!(
+            out,
+            "        unsafe {{ core::arch::asm!(\"adrp {{t}}, {{sem}}{off}\", \"ldrh {{s:w}}, [{{t}}, :lo12:{{sem}}{off}]\", sem = sym {sem_sym}, s = out(reg) s, t = out(reg) _, options(nostack, readonly, preserves_flags)) }};"
+        );
+        let _ = writeln!(out, "        s != 0");
+    }
     let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "    /// Fire the probe. Call only inside `if enabled()`.");
     let _ = writeln!(out, "    #[inline(always)]");
@@ -193,7 +220,7 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
         "992: .balign 4".to_string(),
         "993: .8byte 990b".to_string(),
         ".8byte _.stapsdt.base".to_string(),
-        ".8byte {sem}".to_string(),
+        format!(".8byte {{sem}}{off}"),
         ".asciz \\\"python\\\"".to_string(),
         format!(".asciz \\\"{}\\\"", p.name),
         format!(".asciz \\\"{}\\\"", specs.join(" ")),
@@ -204,11 +231,48 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
         let _ = writeln!(out, "            \"{l}\",");
     }
     let _ = writeln!(out, "            {},", operands.join(", "));
-    let _ = writeln!(out, "            sem = sym {sem},");
+    let _ = writeln!(out, "            sem = sym {sem_sym},");
     let _ = writeln!(out, "            options(nostack, readonly, preserves_flags{syntax}),");
     let _ = writeln!(out, "        ) }}");
     let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "}}");
+}
+
+/// SDT: the function__entry and line semaphores in one 4-byte word (see
+/// `FRAME_PAIR`), and `frame_watched`, one compare of that word.
+fn sdt_frame_word(arch: &str) -> String {
+    let check = if arch == "x86_64" {
+        "    // SAFETY: the asm compares the 4-byte word above with zero (both semaphores at\n    \
+         // once, as two `load(Relaxed)`s would) and jumps to the label when it is not; it\n    \
+         // writes no memory or stack.\n    \
+         unsafe { core::arch::asm!(\"cmpl $0, {w}(%rip)\", \"jne {on}\", w = sym FRAME_SEMAPHORES, on = label { return true; }, options(nostack, readonly, att_syntax)) };\n    \
+         false"
+    } else {
+        "    let s: u32;\n    \
+         // SAFETY: the asm reads the 4-byte word above (both semaphores at once) into a\n    \
+         // register it owns; it writes no memory, stack or flags.\n    \
+         unsafe { core::arch::asm!(\"adrp {t}, {w}\", \"ldr {s:w}, [{t}, :lo12:{w}]\", w = sym FRAME_SEMAPHORES, s = out(reg) s, t = out(reg) _, options(nostack, readonly, preserves_flags)) };\n    \
+         s != 0"
+    };
+    format!(
+        "
+/// The function__entry and line semaphores side by side in one aligned word,
+/// so that a frame's start checks both with one compare (`frame_watched`).
+/// Each probe's note names its own half, under its conventional symbol.
+#[repr(C, align(4))]
+pub struct FrameSemaphores(pub [core::sync::atomic::AtomicU16; 2]);
+#[used]
+#[link_section = \".probes\"]
+pub static FRAME_SEMAPHORES: FrameSemaphores =
+    FrameSemaphores([core::sync::atomic::AtomicU16::new(0), core::sync::atomic::AtomicU16::new(0)]);
+
+/// Whether function__entry or line is enabled (checked at a frame's start).
+#[inline(always)]
+pub fn frame_watched() -> bool {{
+{check}
+}}
+"
+    )
 }
 
 /// The retained section the DTrace backend records its sites in. GNU ld and
@@ -411,6 +475,7 @@ fn main() {
     let _ = writeln!(out, "pub const BACKEND: &str = {:?};", backend.name());
     if backend == Backend::Sdt {
         let _ = writeln!(out, "{}", SDT_SECTION_ANCHOR);
+        let _ = writeln!(out, "{}", sdt_frame_word(&arch));
     }
     if backend == Backend::Dtrace {
         println!("cargo:rustc-cfg=sonde_dtrace");
@@ -421,6 +486,19 @@ fn main() {
             Backend::Dtrace => emit_dtrace(&mut out, p, i, &arch, &os),
             Backend::None => emit_noop(&mut out, p),
         }
+    }
+    if backend != Backend::Sdt {
+        let _ = writeln!(
+            out,
+            "\n/// Whether function__entry or line is enabled (checked at a frame's start)."
+        );
+        let _ = writeln!(out, "#[inline(always)]");
+        let body = if backend == Backend::None {
+            "false"
+        } else {
+            "function_entry::enabled() || line::enabled()"
+        };
+        let _ = writeln!(out, "pub fn frame_watched() -> bool {{ {body} }}");
     }
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("probes.rs");
     fs::write(dest, out).unwrap();

@@ -46,6 +46,16 @@ fn fire_function_return(frame: &Frame) {
     arch::function_return::fire(c.c_filename.as_ptr(), c.c_name.as_ptr(), c.line_of(frame.lasti) as i32);
 }
 
+/// Whether function__entry or line is enabled: one check at a frame's start
+/// for both (their semaphores share a word under SDT).
+#[inline(always)]
+pub fn frame_watched() -> bool {
+    #[cfg(feature = "probes")]
+    return arch::frame_watched();
+    #[cfg(not(feature = "probes"))]
+    false
+}
+
 /// Whether the line probe is enabled (read at frame start and backward jumps).
 #[inline(always)]
 pub fn line_enabled() -> bool {

@@ -46,8 +46,12 @@ fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     }
     vm.depth.set(depth);
     crate::gc::safe_point(vm);
-    crate::probes::function_entry(frame);
-    let r = execute(vm, frame, throw);
+    // One check for the two probes a frame's start looks at.
+    let watched = crate::probes::frame_watched();
+    if watched {
+        crate::probes::function_entry(frame);
+    }
+    let r = execute(vm, frame, throw, watched);
     crate::probes::function_return(frame);
     vm.depth.set(depth - 1);
     r
@@ -64,7 +68,9 @@ fn top(f: &Frame) -> &Value {
     f.stack.last().unwrap()
 }
 
-fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
+/// Run the frame's instructions. `watched`: `probes::frame_watched()` at the
+/// frame's start, so that the line probe need not be checked again there.
+fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>, watched: bool) -> PyResult<Exit> {
     if let Some(e) = throw {
         f.reraise = false;
         handle_error(vm, f, e)?;
@@ -72,19 +78,24 @@ fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     // A resumed generator continues from its yield, which the line probe
     // treats as the previous instruction (so resuming is not a new line).
     f.trace_prev = if f.ip == 0 { NO_PREV } else { f.lasti };
+    // The line probe is noticed at the frame's start, after an exception is
+    // caught and at backward jumps; the untraced loop never looks at it.
+    let mut r = if watched && crate::probes::line_enabled() {
+        step::<true>(vm, f)
+    } else {
+        step::<false>(vm, f)
+    };
     loop {
-        // The line probe is noticed here (frame start, after an exception is
-        // caught) and at backward jumps; the untraced loop never looks at it.
-        let r = if crate::probes::line_enabled() {
-            step::<true>(vm, f)
-        } else {
-            step::<false>(vm, f)
-        };
         match r {
             Ok(Exit::Switch) => {}
             Ok(exit) => return Ok(exit),
             Err(e) => handle_error(vm, f, e)?,
         }
+        r = if crate::probes::line_enabled() {
+            step::<true>(vm, f)
+        } else {
+            step::<false>(vm, f)
+        };
     }
 }
 
