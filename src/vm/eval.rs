@@ -484,18 +484,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let obj = obj.clone();
                 f.lasti = ip;
                 ip += 1;
-                let (name, h) = code.name_hashed(idx);
-                match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
-                    Some(m) => {
-                        f.stack.push(m);
-                        f.stack.push(obj);
-                    }
-                    None => {
-                        let v = vm.getattr_h(&obj, name, h)?;
-                        f.stack.push(v);
-                        f.stack.push(Value::Null);
-                    }
-                }
+                load_method(vm, f, &code, obj, idx)?;
             }
             Instr::BinaryFastFast { a, b } => {
                 let Instr::BinaryOp { op } = instrs[ip + 1] else {
@@ -608,18 +597,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::LoadMethod { idx } => {
                 let obj = pop(f);
-                let (name, h) = code.name_hashed(idx);
-                match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
-                    Some(m) => {
-                        f.stack.push(m);
-                        f.stack.push(obj);
-                    }
-                    None => {
-                        let v = vm.getattr_h(&obj, name, h)?;
-                        f.stack.push(v);
-                        f.stack.push(Value::Null);
-                    }
-                }
+                load_method(vm, f, &code, obj, idx)?;
             }
             Instr::CallMethod { argc } => {
                 let n = argc as usize;
@@ -1399,6 +1377,25 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             call_from(vm, f, &func, Args::new(args))?
         }
     })
+}
+
+/// LOAD_METHOD of name `idx` on `obj`: pushes the unbound method and `obj`,
+/// or the attribute and the Null marker.
+#[inline(always)]
+fn load_method(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value, idx: u32) -> PyResult<()> {
+    let (name, h) = code.name_hashed(idx);
+    match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
+        Some(m) => {
+            f.stack.push(m);
+            f.stack.push(obj);
+        }
+        None => {
+            let v = vm.getattr_h(&obj, name, h)?;
+            f.stack.push(v);
+            f.stack.push(Value::Null);
+        }
+    }
+    Ok(())
 }
 
 /// The two operands on top of the stack, popped, and `a op b` (`a op= b`
