@@ -179,7 +179,9 @@ impl Class {
         }
         let plain = !self.builtin
             && self.kind == Kind::Object
-            && matches!(self.special(Special::New), Some(Value::Builtin(b)) if b.owner == "object" && b.name == "__new__");
+            && self
+                .special(Special::New)
+                .is_some_and(|new| crate::vm::call::is_builtin(&new, "object", "__new__"));
         if let Ok(mut cache) = self.cache.try_borrow_mut() {
             // special() has brought the cache to this epoch.
             if cache.epoch == epoch {

@@ -111,11 +111,9 @@ impl Vm {
         };
         if let Some((way, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
-                let d = inst.dict.borrow();
-                if let Some(v) = d.value_at_if_key(c.index as usize, name) {
-                    return Ok(v);
-                }
-                if let Some((i, v)) = d.get_full_str_h(name, h) {
+                // Not at the cached position (`getattr_cached` looked): find
+                // it, and cache where it is.
+                if let Some((i, v)) = inst.dict.borrow().get_full_str_h(name, h) {
                     way.set(AttrCache { index: i as u32, ..c });
                     return Ok(v);
                 }
@@ -159,23 +157,20 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             match cache_hit(cache, inst) {
                 Some((way, c)) if c.func == FAST => {
+                    // Not at the cached position (`setattr_cached` looked):
+                    // stored by name, and where it is cached.
                     let old = {
                         let mut d = inst.dict.borrow_mut();
-                        match d.replace_if_key(c.index as usize, name.as_str(), v) {
-                            Ok(old) => Some(old),
-                            Err(v) => {
-                                let (i, old) = d.insert_full(crate::objects::dict::Key::name(name), v);
-                                way.set(AttrCache { index: i as u32, ..c });
-                                // Size the class's next instance dicts for this many.
-                                let n = d.len().min(crate::objects::INST_ATTRS_MAX) as u8;
-                                if let Ok(cls) = inst.class.try_borrow() {
-                                    if cls.inst_attrs.get() < n {
-                                        cls.inst_attrs.set(n);
-                                    }
-                                }
-                                old
+                        let (i, old) = d.insert_full(crate::objects::dict::Key::name(name), v);
+                        way.set(AttrCache { index: i as u32, ..c });
+                        // Size the class's next instance dicts for this many.
+                        let n = d.len().min(crate::objects::INST_ATTRS_MAX) as u8;
+                        if let Ok(cls) = inst.class.try_borrow() {
+                            if cls.inst_attrs.get() < n {
+                                cls.inst_attrs.set(n);
                             }
                         }
+                        old
                     };
                     // The old value dies after the dict is released.
                     if let Some(old) = old {

@@ -293,7 +293,7 @@ pub fn call_function(vm: &Vm, func: &Rc<Function>, args: Vec<Value>, kwargs: Vec
     eval::run_frame(vm, &mut frame)
 }
 
-fn is_builtin(v: &Value, owner: &str, name: &str) -> bool {
+pub(crate) fn is_builtin(v: &Value, owner: &str, name: &str) -> bool {
     matches!(v, Value::Builtin(b) if b.owner == owner && b.name == name)
 }
 
@@ -360,10 +360,7 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
                     for (slot, v) in frame.fast[1..].iter_mut().zip(args.args) {
                         *slot = Some(v);
                     }
-                    let r = eval::run_frame(vm, &mut frame)?;
-                    if !r.is_none() {
-                        return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
-                    }
+                    init_returned(vm, eval::run_frame(vm, &mut frame)?)?;
                     return Ok(obj);
                 }
             }
@@ -378,14 +375,20 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
                 let bound = vm.descriptor_get(&init, &obj, cls)?;
                 call(vm, &bound, args)?
             };
-            if !r.is_none() {
-                return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
-            }
+            init_returned(vm, r)?;
         }
         Ok(obj)
     })();
     crate::probes::instance_new_done(cls);
     r
+}
+
+/// What `__init__` returned: anything but None is a TypeError.
+pub(crate) fn init_returned(vm: &Vm, r: Value) -> PyResult<()> {
+    match r {
+        Value::None => Ok(()),
+        r => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r)))),
+    }
 }
 
 /// The built-in value inside a fresh instance of a class deriving from a built-in type.

@@ -364,19 +364,13 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
         match ins {
             Instr::Nop => {}
             Instr::LoadConst { idx } => f.stack.push(code.consts[idx as usize].clone()),
-            Instr::LoadFast { idx } => match &f.fast[idx as usize] {
-                Some(v) => {
-                    let v = v.clone();
-                    f.stack.push(v);
-                }
-                None => return Err(unbound_local(vm, code.varnames[idx as usize].as_str())),
-            },
+            Instr::LoadFast { idx } => {
+                let v = fast_local(vm, &f.fast, &code, idx)?.clone();
+                f.stack.push(v);
+            }
             Instr::StoreFast { idx } => {
                 let v = pop(f);
-                // Drop the old value after the store (its __del__ may run).
-                if let Some(old) = f.fast[idx as usize].replace(v) {
-                    old.release();
-                }
+                store_local(f, idx, v);
             }
             Instr::DeleteFast { idx } => {
                 if f.fast[idx as usize].take().is_none() {
@@ -468,9 +462,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.push(v);
             }
             Instr::LoadFastAttr { local, idx } => {
-                let Some(obj) = &f.fast[local as usize] else {
-                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
-                };
+                let obj = fast_local(vm, &f.fast, &code, local)?;
                 f.lasti = ip;
                 ip += 1;
                 let (name, h) = code.name_hashed(idx);
@@ -478,9 +470,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 f.stack.push(v);
             }
             Instr::LoadFastMethod { local, idx } => {
-                let Some(obj) = &f.fast[local as usize] else {
-                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
-                };
+                let obj = fast_local(vm, &f.fast, &code, local)?;
                 let obj = obj.clone();
                 f.lasti = ip;
                 ip += 1;
@@ -495,7 +485,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         f.stack.push(r);
                         ip += 2;
                     }
-                    None => ip = push_locals(vm, f, &code, a, b, ip)?,
+                    None => ip = push_locals_outlined(vm, f, &code, a, b, ip)?,
                 }
             }
             Instr::BinaryFastConst { local, idx } => {
@@ -507,7 +497,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         f.stack.push(r);
                         ip += 2;
                     }
-                    None => ip = push_local_const(vm, f, &code, local, idx, ip)?,
+                    None => ip = push_local_const_outlined(vm, f, &code, local, idx, ip)?,
                 }
             }
             Instr::CompareFastFastJump { a, b } => {
@@ -517,7 +507,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 match compare_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
                     Some(true) => ip += 3,
                     Some(false) => ip = target as usize,
-                    None => ip = push_locals(vm, f, &code, a, b, ip)?,
+                    None => ip = push_locals_outlined(vm, f, &code, a, b, ip)?,
                 }
             }
             Instr::CompareFastConstJump { local, idx } => {
@@ -527,13 +517,11 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 match compare_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
                     Some(true) => ip += 3,
                     Some(false) => ip = target as usize,
-                    None => ip = push_local_const(vm, f, &code, local, idx, ip)?,
+                    None => ip = push_local_const_outlined(vm, f, &code, local, idx, ip)?,
                 }
             }
             Instr::LoadFastStoreAttr { local, idx } => {
-                let Some(obj) = &f.fast[local as usize] else {
-                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
-                };
+                let obj = fast_local(vm, &f.fast, &code, local)?;
                 f.lasti = ip;
                 ip += 1;
                 let v = f.stack.pop().unwrap_or_else(|| Value::None);
@@ -542,26 +530,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     _ => vm.setattr(obj, code.name_str(idx), v)?,
                 }
             }
-            Instr::LoadFastFast { a, b } => {
-                let (Some(x), Some(y)) = (&f.fast[a as usize], &f.fast[b as usize]) else {
-                    let (bad, at) = if f.fast[a as usize].is_none() { (a, ip - 1) } else { (b, ip) };
-                    f.lasti = at;
-                    return Err(unbound_local(vm, code.varnames[bad as usize].as_str()));
-                };
-                let (x, y) = (x.clone(), y.clone());
-                f.stack.push(x);
-                f.stack.push(y);
-                ip += 1;
-            }
-            Instr::LoadFastConst { local, idx } => {
-                let Some(x) = &f.fast[local as usize] else {
-                    return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
-                };
-                let x = x.clone();
-                f.stack.push(x);
-                f.stack.push(code.consts[idx as usize].clone());
-                ip += 1;
-            }
+            Instr::LoadFastFast { a, b } => ip = push_locals(vm, f, &code, a, b, ip)?,
+            Instr::LoadFastConst { local, idx } => ip = push_local_const(vm, f, &code, local, idx, ip)?,
             Instr::CompareJumpIfFalse { op, target } => {
                 let b = pop(f);
                 let a = pop(f);
@@ -668,17 +638,13 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let r = binary_top(vm, f, op, false)?;
                 f.lasti = ip;
                 ip += 1;
-                if let Some(old) = f.fast[local as usize].replace(r) {
-                    old.release();
-                }
+                store_local(f, local, r);
             }
             Instr::InplaceOpStore { op, local } => {
                 let r = binary_top(vm, f, op, true)?;
                 f.lasti = ip;
                 ip += 1;
-                if let Some(old) = f.fast[local as usize].replace(r) {
-                    old.release();
-                }
+                store_local(f, local, r);
             }
             Instr::CompareOp { op } => {
                 let b = pop(f);
@@ -1441,36 +1407,62 @@ fn compare_pair(a: Option<&Value>, b: Option<&Value>, op: u32) -> Option<bool> {
     }
 }
 
-/// A fused instruction at `ip - 1` that starts LoadFast a; LoadFast b and
-/// cannot finish inline: do those two loads and go on at the instruction
-/// after them (the original operation). Returns the new instruction pointer.
-#[inline(never)]
-fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: usize) -> PyResult<usize> {
-    for (n, local) in [a, b].into_iter().enumerate() {
-        match &f.fast[local as usize] {
-            Some(v) => {
-                let v = v.clone();
-                f.stack.push(v);
-            }
-            None => {
-                f.lasti = ip - 1 + n;
-                return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
-            }
-        }
+/// Local `idx`, or UnboundLocalError.
+#[inline(always)]
+fn fast_local<'a>(vm: &Vm, fast: &'a [Option<Value>], code: &crate::vm::code::Code, idx: u32) -> PyResult<&'a Value> {
+    match &fast[idx as usize] {
+        Some(v) => Ok(v),
+        None => Err(unbound_local(vm, code.varnames[idx as usize].as_str())),
     }
+}
+
+/// Store `v` in local `idx`; the old value is dropped after the store (its
+/// `__del__` may run).
+#[inline(always)]
+fn store_local(f: &mut Frame, idx: u32, v: Value) {
+    if let Some(old) = f.fast[idx as usize].replace(v) {
+        old.release();
+    }
+}
+
+/// LoadFast a; LoadFast b, as a fused instruction at `ip - 1` does them
+/// (an unbound b is reported at the second instruction). Returns where to
+/// go on: the instruction after the pair.
+#[inline(always)]
+fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: usize) -> PyResult<usize> {
+    let x = fast_local(vm, &f.fast, code, a)?.clone();
+    let y = match fast_local(vm, &f.fast, code, b) {
+        Ok(y) => y.clone(),
+        Err(e) => {
+            f.lasti = ip;
+            return Err(e);
+        }
+    };
+    f.stack.push(x);
+    f.stack.push(y);
     Ok(ip + 1)
 }
 
-/// `push_locals` for LoadFast local; LoadConst idx.
-#[inline(never)]
-fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local: u32, idx: u32, ip: usize) -> PyResult<usize> {
-    let Some(v) = &f.fast[local as usize] else {
-        return Err(unbound_local(vm, code.varnames[local as usize].as_str()));
-    };
-    let v = v.clone();
-    f.stack.push(v);
+/// LoadFast local; LoadConst idx, as `push_locals`.
+#[inline(always)]
+fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, ip: usize) -> PyResult<usize> {
+    let x = fast_local(vm, &f.fast, code, local_idx)?.clone();
+    f.stack.push(x);
     f.stack.push(code.consts[idx as usize].clone());
     Ok(ip + 1)
+}
+
+/// `push_locals` for a longer fused instruction that cannot finish inline:
+/// it does the two loads and goes on at the original operation.
+#[inline(never)]
+fn push_locals_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: usize) -> PyResult<usize> {
+    push_locals(vm, f, code, a, b, ip)
+}
+
+/// `push_local_const` for a longer fused instruction, as `push_locals_outlined`.
+#[inline(never)]
+fn push_local_const_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, ip: usize) -> PyResult<usize> {
+    push_local_const(vm, f, code, local_idx, idx, ip)
 }
 
 /// `call_stacked` for the less common sites, kept out of the loop's body.
@@ -1511,7 +1503,7 @@ fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame,
             // (`call::type_call`'s first case), given the class and the
             // arguments.
             if let Some(new) = cls.special(crate::objects::Special::New) {
-                let own_new = matches!(&new, Value::Builtin(b) if !(b.owner == "object" && b.name == "__new__"));
+                let own_new = matches!(&new, Value::Builtin(_)) && !call::is_builtin(&new, "object", "__new__");
                 if own_new && !Rc::ptr_eq(cls, &vm.types.type_) {
                     let mut args = Vec::with_capacity(n + 1);
                     args.push(Value::Class(cls.clone()));
@@ -1541,10 +1533,8 @@ fn instantiate_simple(vm: &Vm, cls: &Rc<crate::objects::Class>, init: &Rc<Functi
     let obj = new_instance(cls, Value::None);
     let r = call_simple_self(vm, init, obj.clone(), caller, at);
     crate::probes::instance_new_done(cls);
-    match r? {
-        Value::None => Ok(obj),
-        r => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r)))),
-    }
+    call::init_returned(vm, r?)?;
+    Ok(obj)
 }
 
 /// `call_simple` with `first` before the arguments: a bound method's
