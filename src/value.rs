@@ -12,6 +12,8 @@ use crate::objects::{BoundMethod, Builtin, Class, Dict, Function, Generator, Ins
 use crate::vm::code::Code;
 
 #[derive(Clone)]
+/// The immediate variants come first, so `is_immediate` (the check before
+/// every inline drop) is one compare of the tag.
 pub enum Value {
     None,
     NotImplemented,
@@ -19,9 +21,11 @@ pub enum Value {
     Bool(bool),
     /// Ints that fit in a machine word: no allocation.
     Int(i64),
+    Float(f64),
+    /// Internal marker on the value stack (LOAD_METHOD found no unbound method). Never visible to Python.
+    Null,
     /// Everything bigger; always normalised so that a value fitting i64 is `Int`.
     Long(Rc<BigInt>),
-    Float(f64),
     Str(Rc<PyStr>),
     Bytes(Rc<Vec<u8>>),
     ByteArray(Rc<RefCell<Vec<u8>>>),
@@ -48,8 +52,6 @@ pub enum Value {
     Super(Rc<Super>),
     Code(Rc<Code>),
     Cell(Rc<RefCell<Option<Value>>>),
-    /// Internal marker on the value stack (LOAD_METHOD found no unbound method). Never visible to Python.
-    Null,
     File(Rc<RefCell<crate::modules::io::File>>),
 }
 
