@@ -377,6 +377,12 @@ impl<'a> Compiler<'a> {
         let c_name = CString::new(u.name.replace('\0', "?")).unwrap_or_default();
         let c_filename = CString::new(self.filename.replace('\0', "?")).unwrap_or_default();
         let names_len = names.len();
+        // The evaluation loop relies on this (it fetches unchecked).
+        assert!(
+            crate::vm::instr::stays_in_bounds(&instrs),
+            "internal compiler error: {} can run past its last instruction",
+            u.qualname
+        );
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,

@@ -354,7 +354,11 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
     // error it is not needed: the handler search sets it, or the frame ends.
     let mut ip = f.ip;
     loop {
-        let ins = instrs[ip];
+        // SAFETY: `ip` is 0, a jump target, or just past an instruction
+        // that falls through, and the compiler checked for every code
+        // object (`instr::stays_in_bounds`) that all of these are in range.
+        // `instrs` and `fused` are the same length with the same targets.
+        let ins = unsafe { *instrs.get_unchecked(ip) };
         if TRACE {
             f.ip = ip;
             crate::probes::line(f);

@@ -262,6 +262,20 @@ pub mod op {
     pub const CMP_SWAPPED: [u32; 6] = [GT, GE, EQ, NE, LT, LE];
 }
 
+/// Whether running `instrs` keeps the instruction pointer inside them: every
+/// jump target is an index into them, and the last instruction cannot fall
+/// through (so every instruction that does has a successor). Every fused
+/// instruction moves to a jump target or just past an instruction that falls
+/// through. The evaluation loop fetches without a bounds check on this.
+pub fn stays_in_bounds(instrs: &[Instr]) -> bool {
+    let n = instrs.len();
+    instrs.iter().all(|i| i.branch().is_none_or(|(t, _)| (t as usize) < n))
+        && matches!(
+            instrs.last(),
+            Some(Instr::ReturnValue | Instr::Jump { .. } | Instr::Reraise | Instr::RaiseVarargs { .. })
+        )
+}
+
 /// The untraced loop's copy of `instrs`: common pairs replaced by one fused
 /// instruction at the first one's index, the second left in place (a jump
 /// may land on it, and the fused instruction skips it). The traced loop runs
