@@ -2,6 +2,7 @@
 //! between resumptions.
 
 use std::cell::RefCell;
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 use crate::objects::Dict;
@@ -23,8 +24,10 @@ pub type CellRef = Rc<RefCell<Option<Value>>>;
 pub struct Frame {
     pub code: Rc<Code>,
     pub ip: usize,
-    pub stack: Vec<Value>,
-    pub fast: Vec<Option<Value>>,
+    /// The value stack and the locals: dropped by hand (`Drop` keeps
+    /// their storage for the code's next frame).
+    pub stack: ManuallyDrop<Vec<Value>>,
+    pub fast: ManuallyDrop<Vec<Option<Value>>>,
     pub cells: Vec<CellRef>,
     pub blocks: Vec<Block>,
     pub globals: Rc<RefCell<Dict>>,
@@ -63,15 +66,25 @@ impl Drop for Frame {
         if self.fast.len() == self.code.varnames.len() && self.stack.capacity() >= self.code.max_stack {
             if let Ok(mut spare) = self.code.spare_frames.try_borrow_mut() {
                 if spare.len() < SPARE_FRAMES {
-                    spare.push((std::mem::take(&mut self.stack), std::mem::take(&mut self.fast)));
+                    // SAFETY: the two vectors are moved out exactly once,
+                    // here, and never touched again (`ManuallyDrop` keeps
+                    // the frame's own drop from freeing them).
+                    let storage = unsafe { (ManuallyDrop::take(&mut self.stack), ManuallyDrop::take(&mut self.fast)) };
+                    spare.push(storage);
+                    return;
                 }
             }
+        }
+        // SAFETY: as above, on the path that did not move them.
+        unsafe {
+            ManuallyDrop::drop(&mut self.stack);
+            ManuallyDrop::drop(&mut self.fast);
         }
     }
 }
 
 impl Frame {
-    #[inline]
+    #[inline(always)]
     pub fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, locals: Option<Rc<RefCell<Dict>>>) -> Frame {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
@@ -82,8 +95,8 @@ impl Frame {
             (Vec::with_capacity(code.max_stack), fast)
         });
         Frame {
-            stack,
-            fast,
+            stack: ManuallyDrop::new(stack),
+            fast: ManuallyDrop::new(fast),
             cells: if ncells == 0 {
                 Vec::new()
             } else {
