@@ -112,6 +112,18 @@ pub struct Dict {
     /// existing key does not. So a key found at a position while the
     /// version was V is still there while it is V (`vm::code::GlobalCache`).
     version: u64,
+    /// One bit (`hash_bit`) for the hash of every key the dict has held:
+    /// a key whose bit is clear is not there, found without probing. The
+    /// common misses (a method name looked up in an instance dict, a
+    /// name in each class dict of an MRO) are small dicts, where it is
+    /// clear for most names. Removals leave their bits set.
+    hash_bits: u64,
+}
+
+/// A key's bit in `Dict::hash_bits`.
+#[inline(always)]
+fn hash_bit(h: i64) -> u64 {
+    1 << ((h as u64 >> 7) & 63)
 }
 
 impl Default for Dict {
@@ -119,6 +131,7 @@ impl Default for Dict {
         Dict {
             map: Map::default(),
             version: fresh_version(),
+            hash_bits: 0,
         }
     }
 }
@@ -128,6 +141,7 @@ impl Clone for Dict {
         Dict {
             map: self.map.clone(),
             version: fresh_version(),
+            hash_bits: self.hash_bits,
         }
     }
 }
@@ -143,6 +157,9 @@ impl Dict {
     /// Where the str key `k` (hash `h`) sits in insertion order.
     #[inline]
     pub fn index_of_str_h(&self, k: &str, h: i64) -> Option<usize> {
+        if self.hash_bits & hash_bit(h) == 0 {
+            return None;
+        }
         self.map.get_index_of(&StrKey(k, h))
     }
     /// The value at insertion-order position `i`.
@@ -162,6 +179,9 @@ impl Dict {
     /// `get_str_h`, also giving the entry's position.
     #[inline]
     pub fn get_full_str_h(&self, k: &str, h: i64) -> Option<(usize, Value)> {
+        if self.hash_bits & hash_bit(h) == 0 {
+            return None;
+        }
         self.map.get_full(&StrKey(k, h)).map(|(i, _, v)| (i, v.clone()))
     }
     /// Replace the value at position `i` if its key is the very string `k`,
@@ -185,6 +205,7 @@ impl Dict {
         Dict {
             map: Map::with_capacity_and_hasher(n, Default::default()),
             version: fresh_version(),
+            hash_bits: 0,
         }
     }
     pub fn len(&self) -> usize {
@@ -197,13 +218,12 @@ impl Dict {
         self.map.get(k).cloned()
     }
     pub fn get_str(&self, k: &str) -> Option<Value> {
-        let h = super::hash::hash_str(k);
-        self.map.get(&StrKey(k, h)).cloned()
+        self.get_str_h(k, super::hash::hash_str(k))
     }
     /// `get_str` with the key's hash already computed.
     #[inline]
     pub fn get_str_h(&self, k: &str, h: i64) -> Option<Value> {
-        if self.map.is_empty() {
+        if self.hash_bits & hash_bit(h) == 0 {
             return None;
         }
         self.map.get(&StrKey(k, h)).cloned()
@@ -218,6 +238,7 @@ impl Dict {
     /// `insert`, also giving the key's insertion-order position.
     pub fn insert_full(&mut self, k: Key, v: Value) -> (usize, Option<Value>) {
         // Python keeps the first key object on update; so does IndexMap.
+        self.hash_bits |= hash_bit(k.hash);
         let (i, old) = self.map.insert_full(k, v);
         if old.is_none() {
             self.version = fresh_version();
@@ -235,6 +256,7 @@ impl Dict {
             *slot = v;
         } else {
             self.version = fresh_version();
+            self.hash_bits |= hash_bit(h);
             self.map.insert(
                 Key {
                     hash: h,
