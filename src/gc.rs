@@ -172,7 +172,7 @@ pub trait Visit {
 }
 
 fn visit_entries(d: &Dict, visit: &mut impl Visit) {
-    for (k, v) in d.map().iter() {
+    for (k, v) in d.iter() {
         visit.value(&k.value);
         visit.value(v);
     }
@@ -925,7 +925,7 @@ pub fn is_tracked(v: &Value) -> bool {
         Value::FrozenSet(s) => holds_tracked(s.keys().map(|k| &k.value)),
         Value::Dict(d) => d
             .try_borrow()
-            .map(|d| d.map().iter().any(|(k, v)| addr(&k.value).is_some() || addr(v).is_some()))
+            .map(|d| d.iter().any(|(k, v)| addr(&k.value).is_some() || addr(v).is_some()))
             .unwrap_or(true),
         _ => addr(v).is_some(),
     }

@@ -265,7 +265,6 @@ impl Interpreter {
         let names: Vec<(String, bool)> = self
             .main
             .borrow()
-            .map()
             .iter()
             .filter_map(|(k, v)| k.value.as_str().map(|s| (s.to_string(), matches!(v, Value::Instance(_)))))
             .collect();

@@ -4,9 +4,7 @@
 //! built-in types is computed here and for instances calls `__eq__` through
 //! the running VM.
 
-use std::hash::{BuildHasherDefault, Hash, Hasher};
-
-use indexmap::{Equivalent, IndexMap};
+use indexmap::Equivalent;
 
 use crate::value::Value;
 
@@ -23,12 +21,6 @@ impl Key {
             hash: s.hash(),
             value: Value::Str(s.clone()),
         }
-    }
-}
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_i64(self.hash);
     }
 }
 
@@ -53,12 +45,6 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
 /// Looks a str key up without building a `Value`.
 pub struct StrKey<'a>(pub &'a str, pub i64);
 
-impl Hash for StrKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_i64(self.1);
-    }
-}
-
 impl Equivalent<Key> for StrKey<'_> {
     fn equivalent(&self, key: &Key) -> bool {
         match &key.value {
@@ -70,26 +56,150 @@ impl Equivalent<Key> for StrKey<'_> {
     }
 }
 
-/// The hash is already a good Python hash; mix it so that small ints spread
-/// over the table's control bytes.
-#[derive(Default)]
-pub struct KeyHasher(u64);
+/// Up to this many keys a dict keeps only its entries, in insertion
+/// order, and finds a key by scanning their hashes: no hash table to build,
+/// fill and free. Instance dicts, keyword arguments and most literals stay
+/// this small. The table is built when a key past it arrives.
+const SMALL: usize = 8;
 
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) ^ (*b as u64) ^ (self.0 >> 56);
-        }
-    }
-    fn write_i64(&mut self, i: i64) {
-        self.0 = i as u64;
+/// A key looked for: its Python hash, and equality with the stored keys.
+pub trait Probe: Equivalent<Key> {
+    fn py_hash(&self) -> i64;
+}
+
+impl Probe for Key {
+    #[inline(always)]
+    fn py_hash(&self) -> i64 {
+        self.hash
     }
 }
 
-pub type Map<V> = IndexMap<Key, V, BuildHasherDefault<KeyHasher>>;
+impl Probe for StrKey<'_> {
+    #[inline(always)]
+    fn py_hash(&self) -> i64 {
+        self.1
+    }
+}
+
+/// Where a hash lands in the index: the Python hash, mixed so that small
+/// ints spread over hashbrown's control bytes.
+#[inline(always)]
+fn mix(h: i64) -> u64 {
+    (h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26)
+}
+
+/// A dict's entries in insertion order, and past `SMALL` of them an index
+/// from hash to position. A position is the same whether or not the index
+/// exists, so the caches that read an entry by position (`value_at_if_key`)
+/// take no branch on the table's form.
+#[derive(Clone, Default)]
+struct Table {
+    entries: Vec<(Key, Value)>,
+    index: Option<hashbrown::HashTable<u32>>,
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        Table {
+            entries: Vec::with_capacity(n),
+            index: (n > SMALL).then(|| hashbrown::HashTable::with_capacity(n)),
+        }
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+    #[inline]
+    fn index_of<Q: Probe + ?Sized>(&self, q: &Q) -> Option<usize> {
+        let h = q.py_hash();
+        match &self.index {
+            None => self.entries.iter().position(|(k, _)| k.hash == h && q.equivalent(k)),
+            Some(t) => t
+                .find(mix(h), |&i| {
+                    let k = &self.entries[i as usize].0;
+                    k.hash == h && q.equivalent(k)
+                })
+                .map(|&i| i as usize),
+        }
+    }
+    #[inline]
+    fn get_index(&self, i: usize) -> Option<(&Key, &Value)> {
+        self.entries.get(i).map(|(k, v)| (k, v))
+    }
+    #[inline]
+    fn get_index_mut(&mut self, i: usize) -> Option<(&Key, &mut Value)> {
+        self.entries.get_mut(i).map(|(k, v)| (&*k, v))
+    }
+    #[inline]
+    fn get<Q: Probe + ?Sized>(&self, q: &Q) -> Option<&Value> {
+        self.index_of(q).map(|i| &self.entries[i].1)
+    }
+    /// Insert or replace (keeping the first key object, as Python does).
+    fn insert_full(&mut self, k: Key, v: Value) -> (usize, Option<Value>) {
+        if let Some(i) = self.index_of(&k) {
+            return (i, Some(std::mem::replace(&mut self.entries[i].1, v)));
+        }
+        let i = self.entries.len();
+        let h = k.hash;
+        self.entries.push((k, v));
+        match &mut self.index {
+            Some(t) => {
+                let entries = &self.entries;
+                t.insert_unique(mix(h), i as u32, |&j| mix(entries[j as usize].0.hash));
+            }
+            None if self.entries.len() > SMALL => self.build_index(),
+            None => {}
+        }
+        (i, None)
+    }
+    #[cold]
+    fn build_index(&mut self) {
+        let mut t = hashbrown::HashTable::with_capacity(2 * self.entries.len());
+        for (i, (k, _)) in self.entries.iter().enumerate() {
+            t.insert_unique(mix(k.hash), i as u32, |&j| mix(self.entries[j as usize].0.hash));
+        }
+        self.index = Some(t);
+    }
+    /// Remove the entry at position `i`; later entries move down one.
+    fn remove_at(&mut self, i: usize) -> (Key, Value) {
+        if let Some(t) = &mut self.index {
+            let h = mix(self.entries[i].0.hash);
+            if let Ok(slot) = t.find_entry(h, |&j| j as usize == i) {
+                slot.remove();
+            }
+            if i + 1 < self.entries.len() {
+                for j in t.iter_mut() {
+                    if *j as usize > i {
+                        *j -= 1;
+                    }
+                }
+            }
+        }
+        self.entries.remove(i)
+    }
+    fn shift_remove<Q: Probe + ?Sized>(&mut self, q: &Q) -> Option<Value> {
+        let i = self.index_of(q)?;
+        Some(self.remove_at(i).1)
+    }
+    fn pop(&mut self) -> Option<(Key, Value)> {
+        let last = self.entries.len().checked_sub(1)?;
+        Some(self.remove_at(last))
+    }
+    fn iter(&self) -> Entries<'_> {
+        Entries(self.entries.iter())
+    }
+}
+
+/// A dict's entries in order (`Dict::iter`).
+pub struct Entries<'a>(std::slice::Iter<'a, (Key, Value)>);
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (&'a Key, &'a Value);
+    #[inline]
+    fn next(&mut self) -> Option<(&'a Key, &'a Value)> {
+        self.0.next().map(|(k, v)| (k, v))
+    }
+}
 
 thread_local! {
     /// The last version handed out to any dict (see `Dict::version`).
@@ -105,7 +215,7 @@ fn fresh_version() -> u64 {
 }
 
 pub struct Dict {
-    map: Map<Value>,
+    map: Table,
     /// The keys version: a number no other dict, and no other key set of
     /// this dict, has had. Every new dict and every change to which keys it
     /// holds, or where, draws a fresh one; a value replaced under an
@@ -129,7 +239,7 @@ fn hash_bit(h: i64) -> u64 {
 impl Default for Dict {
     fn default() -> Dict {
         Dict {
-            map: Map::default(),
+            map: Table::default(),
             version: fresh_version(),
             hash_bits: 0,
         }
@@ -147,9 +257,9 @@ impl Clone for Dict {
 }
 
 impl Dict {
-    /// The entries, for reading.
-    pub fn map(&self) -> &Map<Value> {
-        &self.map
+    /// The entries, in insertion order.
+    pub fn iter(&self) -> Entries<'_> {
+        self.map.iter()
     }
     pub fn version(&self) -> u64 {
         self.version
@@ -160,7 +270,7 @@ impl Dict {
         if self.hash_bits & hash_bit(h) == 0 {
             return None;
         }
-        self.map.get_index_of(&StrKey(k, h))
+        self.map.index_of(&StrKey(k, h))
     }
     /// The value at insertion-order position `i`.
     #[inline]
@@ -182,7 +292,8 @@ impl Dict {
         if self.hash_bits & hash_bit(h) == 0 {
             return None;
         }
-        self.map.get_full(&StrKey(k, h)).map(|(i, _, v)| (i, v.clone()))
+        let i = self.map.index_of(&StrKey(k, h))?;
+        self.map.get_index(i).map(|(_, v)| (i, v.clone()))
     }
     /// Replace the value at position `i` if its key is the very string `k`,
     /// giving back the old value; otherwise give `v` back.
@@ -203,7 +314,7 @@ impl Dict {
     }
     pub fn with_capacity(n: usize) -> Dict {
         Dict {
-            map: Map::with_capacity_and_hasher(n, Default::default()),
+            map: Table::with_capacity(n),
             version: fresh_version(),
             hash_bits: 0,
         }
@@ -212,7 +323,7 @@ impl Dict {
         self.map.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.map.len() == 0
     }
     pub fn get(&self, k: &Key) -> Option<Value> {
         self.map.get(k).cloned()
@@ -230,14 +341,14 @@ impl Dict {
     }
     pub fn contains_str(&self, k: &str) -> bool {
         let h = super::hash::hash_str(k);
-        self.map.contains_key(&StrKey(k, h))
+        self.map.index_of(&StrKey(k, h)).is_some()
     }
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
         self.insert_full(k, v).1
     }
     /// `insert`, also giving the key's insertion-order position.
     pub fn insert_full(&mut self, k: Key, v: Value) -> (usize, Option<Value>) {
-        // Python keeps the first key object on update; so does IndexMap.
+        // Python keeps the first key object on update; so does `Table`.
         self.hash_bits |= hash_bit(k.hash);
         let (i, old) = self.map.insert_full(k, v);
         if old.is_none() {
@@ -252,19 +363,13 @@ impl Dict {
     }
     pub fn set_str(&mut self, k: &str, v: Value) {
         let h = super::hash::hash_str(k);
-        if let Some(slot) = self.map.get_mut(&StrKey(k, h)) {
-            *slot = v;
-        } else {
-            self.version = fresh_version();
-            self.hash_bits |= hash_bit(h);
-            self.map.insert(
-                Key {
-                    hash: h,
-                    value: Value::str(k),
-                },
-                v,
-            );
-        }
+        self.insert_full(
+            Key {
+                hash: h,
+                value: Value::str(k),
+            },
+            v,
+        );
     }
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
         self.version = fresh_version();
@@ -276,10 +381,10 @@ impl Dict {
         self.map.shift_remove(&StrKey(k, h))
     }
     pub fn keys(&self) -> Vec<Value> {
-        self.map.keys().map(|k| k.value.clone()).collect()
+        self.map.iter().map(|(k, _)| k.value.clone()).collect()
     }
     pub fn values(&self) -> Vec<Value> {
-        self.map.values().cloned().collect()
+        self.map.iter().map(|(_, v)| v.clone()).collect()
     }
     pub fn items(&self) -> Vec<(Value, Value)> {
         self.map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()

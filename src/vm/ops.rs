@@ -454,7 +454,7 @@ fn builtin_binop(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Option<Value
         }
         (Dict(x), Dict(y), op::OR) => {
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().map().iter() {
+            for (k, v) in y.borrow().iter() {
                 d.insert(k.clone(), v.clone());
             }
             Value::dict(d)
@@ -951,7 +951,7 @@ impl Vm {
         if x.len() != y.len() {
             return Ok(false);
         }
-        for (k, v) in x.map().iter() {
+        for (k, v) in x.iter() {
             match y.get(k) {
                 Some(v2) => {
                     if !v.is(&v2) && !self.eq(v, &v2)? {
