@@ -387,13 +387,12 @@ impl Instance {
     pub fn new(cls: &Rc<Class>, base: Value) -> Instance {
         Instance {
             class: RefCell::new(cls.clone()),
-            // Constant sizes (a hash table's capacities for 4, 8 and 16
-            // slots) let the sizing arithmetic fold away.
+            // Constant sizes let the sizing arithmetic fold away. Up to
+            // INST_ATTRS_MAX (8) entries a dict has no hash index.
             dict: Rc::new(RefCell::new(match cls.inst_attrs.get() {
                 0 => Dict::new(),
-                1..=3 => Dict::with_capacity(3),
-                4..=7 => Dict::with_capacity(7),
-                _ => Dict::with_capacity(14),
+                1..=4 => Dict::with_capacity(4),
+                _ => Dict::with_capacity(INST_ATTRS_MAX),
             })),
             base: RefCell::new(base),
             exc: RefCell::new(None),
