@@ -139,6 +139,11 @@ impl Table {
         if let Some(i) = self.index_of(&k) {
             return (i, Some(std::mem::replace(&mut self.entries[i].1, v)));
         }
+        (self.push_new(k, v), None)
+    }
+    /// Append a key known not to be present; its position.
+    #[inline]
+    fn push_new(&mut self, k: Key, v: Value) -> usize {
         let i = self.entries.len();
         let h = k.hash;
         self.entries.push((k, v));
@@ -150,7 +155,7 @@ impl Table {
             None if self.entries.len() > SMALL => self.build_index(),
             None => {}
         }
-        (i, None)
+        i
     }
     #[cold]
     fn build_index(&mut self) {
@@ -355,6 +360,20 @@ impl Dict {
             self.version = fresh_version();
         }
         (i, old)
+    }
+    /// Add the name `k` with value `v` if its hash bit says it cannot be
+    /// there yet (a new instance's attributes): no scan for it. Gives `v`
+    /// back when the bit is set; `insert_full` then decides.
+    #[inline]
+    pub fn push_absent_name(&mut self, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<usize, Value> {
+        let h = k.hash();
+        let bit = hash_bit(h);
+        if self.hash_bits & bit != 0 {
+            return Err(v);
+        }
+        self.hash_bits |= bit;
+        self.version = fresh_version();
+        Ok(self.map.push_new(Key::name(k), v))
     }
     /// Replace the value at insertion-order position `i` (the key stays).
     #[inline]

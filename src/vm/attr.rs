@@ -161,7 +161,10 @@ impl Vm {
                     // stored by name, and where it is cached.
                     let old = {
                         let mut d = inst.dict.borrow_mut();
-                        let (i, old) = d.insert_full(crate::objects::dict::Key::name(name), v);
+                        let (i, old) = match d.push_absent_name(name, v) {
+                            Ok(i) => (i, None),
+                            Err(v) => d.insert_full(crate::objects::dict::Key::name(name), v),
+                        };
                         way.set(AttrCache { index: i as u32, ..c });
                         // Size the class's next instance dicts for this many.
                         let n = d.len().min(crate::objects::INST_ATTRS_MAX) as u8;
