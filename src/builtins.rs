@@ -84,6 +84,12 @@ fn len(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.len(&args.args[0])? as i64))
 }
 
+/// `len`'s fast form (see `Builtin::fast`).
+fn len_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [x] = args else { return None };
+    Some(vm.len(x).map(|n| Value::Int(n as i64)))
+}
+
 fn repr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "repr", 1, 1)?;
     Ok(Value::string(vm.repr(&args.args[0])?))
@@ -278,6 +284,12 @@ pub fn round_float(f: f64, n: i64) -> f64 {
 fn isinstance(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "isinstance", 2, 2)?;
     Ok(Value::Bool(isinstance_of(vm, &args.args[0], &args.args[1])?))
+}
+
+/// `isinstance`'s fast form (see `Builtin::fast`).
+fn isinstance_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [v, cls] = args else { return None };
+    Some(isinstance_of(vm, v, cls).map(Value::Bool))
 }
 
 pub(crate) fn isinstance_of(vm: &Vm, v: &Value, cls: &Value) -> PyResult<bool> {
@@ -993,9 +1005,12 @@ pub fn install(vm: &Vm) {
                 owner: "builtins",
                 is_method: false,
                 bound: None,
+                fast: None,
             })),
         );
     }
+    crate::objects::set_fast(&mut b, "len", len_fast);
+    crate::objects::set_fast(&mut b, "isinstance", isinstance_fast);
     b.set_str("None", Value::None);
     b.set_str("True", Value::Bool(true));
     b.set_str("False", Value::Bool(false));

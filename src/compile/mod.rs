@@ -1549,6 +1549,7 @@ impl<'a> Compiler<'a> {
                         owner: "builtins",
                         is_method: false,
                         bound: None,
+                        fast: None,
                     }));
                     let k = self.u().consts.len() as u32;
                     self.u().consts.push(f);
@@ -1975,6 +1976,7 @@ impl<'a> Compiler<'a> {
                             owner: "builtins",
                             is_method: false,
                             bound: None,
+                            fast: None,
                         }));
                         let k = self.u().consts.len() as u32;
                         self.u().consts.push(f);

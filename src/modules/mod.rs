@@ -43,6 +43,7 @@ pub fn native_module(vm: &Vm, name: &'static str, fns: &[(&'static str, BuiltinF
                     owner: name,
                     is_method: false,
                     bound: None,
+                    fast: None,
                 })),
             );
         }

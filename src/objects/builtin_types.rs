@@ -443,6 +443,7 @@ pub fn register(t: &crate::vm::Types) {
             owner: "object",
             is_method: false,
             bound: None,
+            fast: None,
         })))),
     );
     add_all(

@@ -38,6 +38,34 @@ fn list_append(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `list.append`'s fast form (see `Builtin::fast`).
+fn list_append_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [Value::List(l), x] = args else { return None };
+    l.try_borrow_mut().ok()?.push(x.clone());
+    Some(Ok(Value::None))
+}
+
+/// `list.pop`'s fast form: an item there to pop, from the end or at an int
+/// index in range.
+fn list_pop_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let (l, at) = match args {
+        [Value::List(l)] => (l, None),
+        [Value::List(l), Value::Int(i)] => (l, Some(*i)),
+        _ => return None,
+    };
+    let mut items = l.try_borrow_mut().ok()?;
+    let n = items.len() as i64;
+    let i = match at {
+        None => n - 1,
+        Some(i) if i < 0 => i + n,
+        Some(i) => i,
+    };
+    if !(0..n).contains(&i) {
+        return None;
+    }
+    Some(Ok(items.remove(i as usize)))
+}
+
 fn list_extend(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "extend", 2, 2)?;
     let l = self_list(vm, &args.args[0])?;
@@ -442,6 +470,8 @@ pub fn register(t: &crate::vm::Types) {
     for (n, f) in methods {
         add_method(l, "list", n, f);
     }
+    crate::objects::set_fast(&mut l.dict.borrow_mut(), "append", list_append_fast);
+    crate::objects::set_fast(&mut l.dict.borrow_mut(), "pop", list_pop_fast);
     let dunders: [(&'static str, BuiltinFn); 9] = [
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),

@@ -120,6 +120,21 @@ fn dict_get(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(v.unwrap_or_else(|| args.args.get(2).cloned().unwrap_or(Value::None)))
 }
 
+/// `dict.get`'s fast form (see `Builtin::fast`).
+fn dict_get_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let (d, k, default) = match args {
+        [Value::Dict(d), k] => (d, k, None),
+        [Value::Dict(d), k, default] => (d, k, Some(default)),
+        _ => return None,
+    };
+    let k = match vm.key(k) {
+        Ok(k) => k,
+        Err(e) => return Some(Err(e)),
+    };
+    let found = d.try_borrow().ok()?.get(&k);
+    Some(Ok(found.unwrap_or_else(|| default.cloned().unwrap_or(Value::None))))
+}
+
 fn dict_pop(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "pop", 2, 3)?;
     let d = self_dict(vm, &args.args[0])?;
@@ -514,6 +529,7 @@ pub fn register(t: &crate::vm::Types) {
     for (n, f) in methods {
         add_method(d, "dict", n, f);
     }
+    crate::objects::set_fast(&mut d.dict.borrow_mut(), "get", dict_get_fast);
     d.dict.borrow_mut().set_str(
         "fromkeys",
         Value::ClassMethod(Rc::new(Value::Builtin(Rc::new(crate::objects::Builtin {
@@ -522,6 +538,7 @@ pub fn register(t: &crate::vm::Types) {
             owner: "dict",
             is_method: false,
             bound: None,
+            fast: None,
         })))),
     );
     let s = &t.set;

@@ -468,6 +468,31 @@ pub struct Builtin {
     pub owner: &'static str,
     pub is_method: bool,
     pub bound: Option<Value>,
+    /// The common case without an argument vector: called with the
+    /// arguments still on the caller's value stack (self first for a
+    /// method), it gives `None` for anything it does not handle, and the
+    /// call goes to `func` as usual. Unused while the cfunction probes are
+    /// enabled, and for bound builtins.
+    pub fast: Option<FastFn>,
+}
+
+/// A builtin's `Builtin::fast` form.
+pub type FastFn = fn(&Vm, &[Value]) -> Option<PyResult<Value>>;
+
+/// Give the builtin `name` in `dict` (a type's or the builtins module's)
+/// its fast form.
+pub fn set_fast(dict: &mut Dict, name: &str, fast: FastFn) {
+    if let Some(Value::Builtin(b)) = dict.get_str(name) {
+        let with_fast = Builtin {
+            name: b.name,
+            func: b.func,
+            owner: b.owner,
+            is_method: b.is_method,
+            bound: None,
+            fast: Some(fast),
+        };
+        dict.set_str(name, Value::Builtin(Rc::new(with_fast)));
+    }
 }
 
 pub struct Args {
@@ -605,6 +630,7 @@ pub fn add_method(cls: &Rc<Class>, owner: &'static str, name: &'static str, func
             owner,
             is_method: true,
             bound: None,
+            fast: None,
         })),
     );
 }
@@ -619,6 +645,7 @@ pub fn add_static(cls: &Rc<Class>, owner: &'static str, name: &'static str, func
             owner,
             is_method: false,
             bound: None,
+            fast: None,
         })))),
     );
 }

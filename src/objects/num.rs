@@ -496,6 +496,7 @@ pub fn register(t: &crate::vm::Types) {
             owner: "int",
             is_method: false,
             bound: None,
+            fast: None,
         })))),
     );
     let f = &t.float;

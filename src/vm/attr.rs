@@ -285,6 +285,7 @@ impl Vm {
                 owner: b.owner,
                 is_method: true,
                 bound: Some(obj.clone()),
+                fast: None,
             })),
             Value::StaticMethod(f) => (**f).clone(),
             Value::ClassMethod(f) => Value::method((**f).clone(), Value::Class(self.type_of(obj))),

@@ -588,6 +588,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     // No unbound method: a plain call of what sits below the marker.
                     f.stack.remove(base + 1);
                     call_stacked_outlined(vm, f, base + 1)?
+                } else if let Some(r) = call_builtin_fast(vm, f, base + 1) {
+                    r?
                 } else {
                     let args = call_args(f, base + 1);
                     let func = pop(f);
@@ -1342,11 +1344,32 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             r?
         }
         _ => {
+            if let Some(r) = call_builtin_fast(vm, f, at) {
+                return r;
+            }
             let args = call_args(f, at);
             let func = pop(f);
             call_from(vm, f, &func, Args::new(args))?
         }
     })
+}
+
+/// A builtin at `f.stack[at - 1]` with a fast form (`Builtin::fast`),
+/// called on the arguments where they lie; if it handled them, the builtin
+/// and its arguments are popped. `None`: call it the usual way.
+#[inline(always)]
+fn call_builtin_fast(vm: &Vm, f: &mut Frame, at: usize) -> Option<PyResult<Value>> {
+    let Value::Builtin(b) = &f.stack[at - 1] else { return None };
+    // `set_fast` gives only unbound builtins a fast form.
+    let fast = b.fast?;
+    if crate::probes::cfunction_enabled() {
+        return None;
+    }
+    let r = fast(vm, &f.stack[at..])?;
+    while f.stack.len() >= at {
+        pop(f).release();
+    }
+    Some(r)
 }
 
 /// LOAD_METHOD of name `idx` on `obj`: pushes the unbound method and `obj`,

@@ -83,17 +83,28 @@ impl Drop for Frame {
     }
 }
 
+/// A value stack and unbound locals for a frame of `code`, when its code
+/// has no spare ones.
+#[cold]
+#[inline(never)]
+fn fresh_storage(code: &Code) -> (Vec<Value>, Vec<Option<Value>>) {
+    let mut fast = Vec::with_capacity(code.varnames.len());
+    fast.resize_with(code.varnames.len(), || None);
+    (Vec::with_capacity(code.max_stack), fast)
+}
+
 impl Frame {
     #[inline(always)]
     pub fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, locals: Option<Rc<RefCell<Dict>>>) -> Frame {
-        let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
-        let spare = code.spare_frames.try_borrow_mut().ok().and_then(|mut s| s.pop());
-        let (stack, fast) = spare.unwrap_or_else(|| {
-            let mut fast = Vec::with_capacity(nlocals);
-            fast.resize_with(nlocals, || None);
-            (Vec::with_capacity(code.max_stack), fast)
-        });
+        let spare = match code.spare_frames.try_borrow_mut() {
+            Ok(mut s) => s.pop(),
+            Err(_) => None,
+        };
+        let (stack, fast) = match spare {
+            Some(storage) => storage,
+            None => fresh_storage(&code),
+        };
         Frame {
             stack: ManuallyDrop::new(stack),
             fast: ManuallyDrop::new(fast),

@@ -587,6 +587,7 @@ impl Vm {
             owner,
             is_method: false,
             bound: None,
+            fast: None,
         }))
     }
 
