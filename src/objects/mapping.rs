@@ -325,6 +325,29 @@ fn set_add(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `set.add` and `set.discard`'s fast forms (see `Builtin::fast`): the
+/// set and the item's key, if the call is one they handle.
+type SetAndKey<'a> = (&'a Rc<RefCell<Set>>, crate::objects::dict::Key);
+
+fn set_and_key<'a>(vm: &Vm, args: &'a [Value]) -> Option<PyResult<SetAndKey<'a>>> {
+    let [Value::Set(s), k] = args else { return None };
+    Some(vm.key(k).map(|k| (s, k)))
+}
+
+fn set_add_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    Some(set_and_key(vm, args)?.map(|(s, k)| {
+        s.borrow_mut().insert(k);
+        Value::None
+    }))
+}
+
+fn set_discard_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    Some(set_and_key(vm, args)?.map(|(s, k)| {
+        s.borrow_mut().remove(&k);
+        Value::None
+    }))
+}
+
 fn set_remove(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "set.remove", 2, 2)?;
     let s = self_set(vm, &args.args[0])?;
@@ -571,6 +594,8 @@ pub fn register(t: &crate::vm::Types) {
     for (n, f) in set_methods {
         add_method(s, "set", n, f);
     }
+    crate::objects::set_fast(&mut s.dict.borrow_mut(), "add", set_add_fast);
+    crate::objects::set_fast(&mut s.dict.borrow_mut(), "discard", set_discard_fast);
     let fs = &t.frozenset;
     add_method(fs, "frozenset", "__new__", frozenset_new);
     for (n, f) in set_methods {

@@ -967,13 +967,20 @@ impl Vm {
     pub fn contains(&self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::List(l) => {
-                let items = l.borrow().clone();
-                for x in items.iter() {
-                    if x.is(item) || self.eq(x, item)? {
+                // By index, as CPython does: an __eq__ may change the list,
+                // and copying it for every `in` made the test O(n) in
+                // allocation too.
+                let mut i = 0;
+                loop {
+                    let x = match l.borrow().get(i) {
+                        Some(x) => x.clone(),
+                        None => return Ok(false),
+                    };
+                    if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
                     }
+                    i += 1;
                 }
-                Ok(false)
             }
             Value::Tuple(t) => {
                 for x in t.iter() {

@@ -96,3 +96,39 @@ class Noisy:
 log = [Noisy()]
 log.pop()
 print("after pop", len(log))
+
+# set.add and set.discard.
+s = {1, 2}
+s.add(3)
+s.add(1)
+s.discard(2)
+s.discard(99)
+print(sorted(s))
+attempt("add unhashable", lambda: s.add([]))
+attempt("discard unhashable", lambda: s.discard({}))
+attempt("add arity", lambda: s.add())
+attempt("frozenset add", lambda: frozenset().add(1))
+
+
+class S(set):
+    def add(self, x):
+        print("S.add", x)
+
+
+S().add(5)
+
+
+# `in` on a list compares by index against the list as it is now.
+class Clearer:
+    def __init__(self, target):
+        self.target = target
+
+    def __eq__(self, other):
+        self.target.clear()
+        return False
+
+
+items = [1, 2, 3, 4]
+print(Clearer(items) in items, items)
+items = [1, 2, 3]
+print(2 in items, 5 in items, [] in [[]])
