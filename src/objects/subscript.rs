@@ -52,12 +52,13 @@ pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i
 
 fn clamp_index(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v {
+        Value::Int(i) => Ok(*i),
         Value::Long(b) => Ok(if num_traits::Signed::is_negative(&**b) {
             i64::MIN / 2
         } else {
             i64::MAX / 2
         }),
-        Value::Int(_) | Value::Bool(_) | Value::Instance(_) => vm
+        Value::Bool(_) | Value::Instance(_) => vm
             .index_value(v)
             .map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method")),
         _ => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
@@ -223,12 +224,39 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
-                    let items = self.to_vec(&v)?;
+                    // A list nothing else holds (`a[i:j] = b[::-1]`) gives
+                    // up its items instead of having them copied.
+                    let mut items = match v {
+                        Value::List(src) if Rc::strong_count(&src) == 1 && !Rc::ptr_eq(&src, l) => std::mem::take(&mut *src.borrow_mut()),
+                        Value::List(src) => src.borrow().clone(),
+                        Value::Tuple(t) => t.to_vec(),
+                        other => {
+                            // CPython's message when the value cannot be iterated.
+                            let it = self.iter(&other).map_err(|e| {
+                                if self.isinstance(&e.0, &self.types.exc.type_error) {
+                                    self.type_error("can only assign an iterable")
+                                } else {
+                                    e
+                                }
+                            })?;
+                            let mut out = Vec::new();
+                            while let Some(x) = self.next(&it)? {
+                                out.push(x);
+                            }
+                            out
+                        }
+                    };
                     let mut l = l.borrow_mut();
                     let (start, stop, step, n) = slice_indices(self, s, l.len() as i64)?;
+                    // `items` ends up holding the replaced values, which die
+                    // after the list is released (their __del__ may use it).
                     if step == 1 {
-                        let stop = stop.max(start);
-                        l.splice(start as usize..stop as usize, items);
+                        let (start, stop) = (start as usize, stop.max(start) as usize);
+                        if stop - start == items.len() {
+                            l[start..stop].swap_with_slice(&mut items);
+                        } else {
+                            items = l.splice(start..stop, items).collect();
+                        }
                     } else {
                         if items.len() as i64 != n {
                             return Err(self.value_error(format!(
@@ -238,11 +266,19 @@ impl Vm {
                             )));
                         }
                         let mut i = start;
-                        for it in items {
-                            l[i as usize] = it;
+                        for it in items.iter_mut() {
+                            std::mem::swap(&mut l[i as usize], it);
                             i += step;
                         }
                     }
+                    drop(l);
+                    if step == 1 {
+                        // Last first, as CPython releases a replaced run.
+                        while let Some(old) = items.pop() {
+                            drop(old);
+                        }
+                    }
+                    drop(items);
                     return Ok(());
                 }
                 if !has_index(self, &k) {
