@@ -1539,10 +1539,16 @@ fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame,
                 }
             }
         } else if cls.plain_new() {
-            if let Some(Value::Func(init)) = cls.special(crate::objects::Special::Init) {
-                if simple_call(&init, n + 1) {
-                    return instantiate_simple(vm, cls, &init, caller, at);
+            match cls.special(crate::objects::Special::Init) {
+                Some(Value::Func(init)) if simple_call(&init, n + 1) => return instantiate_simple(vm, cls, &init, caller, at),
+                // No __init__ of its own and no arguments: the new instance is all.
+                Some(init) if n == 0 && call::is_builtin(&init, "object", "__init__") => {
+                    crate::probes::instance_new_start(cls);
+                    let obj = new_instance(cls, Value::None);
+                    crate::probes::instance_new_done(cls);
+                    return Ok(obj);
                 }
+                _ => {}
             }
         }
     }

@@ -177,6 +177,34 @@ except TypeError as e:
     print("TypeError:", e)
 
 
+class BareChild(Bare):
+    pass
+
+
+class Slotted:
+    __slots__ = ("a",)
+
+
+class ExplicitObjectInit:
+    __init__ = object.__init__
+
+
+b = BareChild()
+b.x = 1
+print(type(b).__name__, b.x, vars(b), [type(Bare()) is Bare for _ in range(3)])
+s = Slotted()
+s.a = 3
+print(s.a, type(ExplicitObjectInit()).__name__)
+try:
+    s.b = 1
+except AttributeError as e:
+    print("AttributeError:", e)
+try:
+    ExplicitObjectInit(2)
+except TypeError as e:
+    print("TypeError:", e)
+
+
 # Recursion through __init__.
 class Node:
     def __init__(self, depth):
