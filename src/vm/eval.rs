@@ -104,9 +104,24 @@ fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>, watched: bool) -> PyRes
 /// self or the class, which would otherwise reallocate.
 #[inline]
 fn call_args(f: &mut Frame, at: usize) -> Vec<Value> {
-    let mut args = Vec::with_capacity(f.stack.len() - at + 1);
-    args.extend(f.stack.drain(at..));
-    args
+    tail_vec::<1>(f, at)
+}
+
+/// The values on the stack from `at` up, moved into a new vector with room
+/// for `ROOM` more, the stack cut to `at`.
+#[inline(always)]
+fn tail_vec<const ROOM: usize>(f: &mut Frame, at: usize) -> Vec<Value> {
+    let n = f.stack.len() - at;
+    let mut out = Vec::with_capacity(n + ROOM);
+    // SAFETY: `out` was made with room for the `n` values above `at`; they
+    // are moved bitwise into it and the stack is cut to `at`, so each is
+    // owned once. (A drain moved them one by one, behind a guard.)
+    unsafe {
+        std::ptr::copy_nonoverlapping(f.stack.as_ptr().add(at), out.as_mut_ptr(), n);
+        f.stack.set_len(at);
+        out.set_len(n);
+    }
+    out
 }
 
 /// A call made by the Python code of frame `f`: where the cfunction probes
@@ -724,17 +739,17 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::BuildTuple { n } => {
                 let at = f.stack.len() - n as usize;
-                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let items = tail_vec::<0>(f, at);
                 f.stack.push(Value::tuple(items));
             }
             Instr::BuildList { n } => {
                 let at = f.stack.len() - n as usize;
-                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let items = tail_vec::<0>(f, at);
                 f.stack.push(Value::list(items));
             }
             Instr::BuildSet { n } => {
                 let at = f.stack.len() - n as usize;
-                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let items = tail_vec::<0>(f, at);
                 let mut s = crate::objects::Set::new();
                 for it in items {
                     s.insert(vm.key(&it)?);
@@ -743,7 +758,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::BuildMap { n } => {
                 let at = f.stack.len() - 2 * n as usize;
-                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let items = tail_vec::<0>(f, at);
                 let mut d = crate::objects::Dict::new();
                 for kv in items.chunks(2) {
                     d.insert(vm.key(&kv[0])?, kv[1].clone());
