@@ -162,6 +162,15 @@ fn str_strip(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(cs) => s(st.as_str().trim_matches(|c| cs.contains(&c))),
     }
 }
+/// `str.strip`'s fast form (see `Builtin::fast`): no argument, or a str
+/// of characters to strip.
+fn str_strip_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    match args {
+        [Value::Str(st)] => Some(s(st.as_str().trim())),
+        [Value::Str(st), Value::Str(cs)] => Some(s(st.as_str().trim_matches(|c| cs.as_str().contains(c)))),
+        _ => None,
+    }
+}
 fn str_lstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args)? {
@@ -328,6 +337,11 @@ fn str_upper(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 fn str_lower(vm: &Vm, args: Args) -> PyResult<Value> {
     case_map(vm, &args, |s| s.to_lowercase())
+}
+/// `str.lower`'s fast form (see `Builtin::fast`).
+fn str_lower_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [Value::Str(st)] = args else { return None };
+    Some(Ok(Value::string(st.as_str().to_lowercase())))
 }
 fn str_casefold(vm: &Vm, args: Args) -> PyResult<Value> {
     case_map(vm, &args, |s| s.to_lowercase().replace('ß', "ss"))
@@ -841,5 +855,7 @@ pub fn register(vm_types: &crate::vm::Types) {
         let name: &'static str = name;
         add_method(c, "str", name, f);
     }
+    crate::objects::set_fast(&mut c.dict.borrow_mut(), "strip", str_strip_fast);
+    crate::objects::set_fast(&mut c.dict.borrow_mut(), "lower", str_lower_fast);
     add_static(c, "str", "maketrans", str_maketrans);
 }

@@ -132,3 +132,15 @@ items = [1, 2, 3, 4]
 print(Clearer(items) in items, items)
 items = [1, 2, 3]
 print(2 in items, 5 in items, [] in [[]])
+
+# str.strip and str.lower.
+print(repr("  a b \t\n".strip()), repr("..x.y..".strip(".")), repr("abcba".strip("ab")), repr("".strip()))
+print(repr("xx".strip("x")), repr("ÄÖÜ ẞ".lower()), "MiXeD".lower(), repr("  ".strip(None)))
+
+
+class Up(str):
+    def lower(self):
+        return "overridden"
+
+
+print(Up("ABC").lower(), Up(" q ").strip(), type(Up(" q ").strip()).__name__)
