@@ -149,15 +149,16 @@ fn str_endswith(vm: &Vm, args: Args) -> PyResult<Value> {
     affix(vm, &args, "endswith", false)
 }
 
-fn strip_chars(vm: &Vm, args: &Args) -> PyResult<Option<Vec<char>>> {
+fn strip_chars(vm: &Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
     match args.get(1, "chars") {
         None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(arg_str(vm, &v, "strip")?.as_str().chars().collect())),
+        Some(v @ (Value::Str(_) | Value::Instance(_))) => Ok(Some(arg_str(vm, &v, name)?.as_str().chars().collect())),
+        Some(_) => Err(vm.type_error(format!("{} arg must be None or str", name))),
     }
 }
 fn str_strip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
-    match strip_chars(vm, &args)? {
+    match strip_chars(vm, &args, "strip")? {
         None => s(st.as_str().trim()),
         Some(cs) => s(st.as_str().trim_matches(|c| cs.contains(&c))),
     }
@@ -173,14 +174,14 @@ fn str_strip_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
 }
 fn str_lstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
-    match strip_chars(vm, &args)? {
+    match strip_chars(vm, &args, "lstrip")? {
         None => s(st.as_str().trim_start()),
         Some(cs) => s(st.as_str().trim_start_matches(|c| cs.contains(&c))),
     }
 }
 fn str_rstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
-    match strip_chars(vm, &args)? {
+    match strip_chars(vm, &args, "rstrip")? {
         None => s(st.as_str().trim_end()),
         Some(cs) => s(st.as_str().trim_end_matches(|c| cs.contains(&c))),
     }
@@ -328,15 +329,19 @@ fn str_replace(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(st.as_str().replacen(old.as_str(), new.as_str(), count as usize)))
 }
 
-fn case_map(vm: &Vm, args: &Args, f: fn(&str) -> String) -> PyResult<Value> {
+fn case_map(vm: &Vm, args: &Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+    let given = args.args.len() + args.kwargs.len() - 1;
+    if given > 0 {
+        return Err(vm.type_error(format!("str.{}() takes no arguments ({} given)", name, given)));
+    }
     let st = self_str(vm, &args.args[0])?;
     Ok(Value::string(f(st.as_str())))
 }
 fn str_upper(vm: &Vm, args: Args) -> PyResult<Value> {
-    case_map(vm, &args, |s| s.to_uppercase())
+    case_map(vm, &args, "upper", |s| s.to_uppercase())
 }
 fn str_lower(vm: &Vm, args: Args) -> PyResult<Value> {
-    case_map(vm, &args, |s| s.to_lowercase())
+    case_map(vm, &args, "lower", |s| s.to_lowercase())
 }
 /// `str.lower`'s fast form (see `Builtin::fast`).
 fn str_lower_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
@@ -344,10 +349,10 @@ fn str_lower_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     Some(Ok(Value::string(st.as_str().to_lowercase())))
 }
 fn str_casefold(vm: &Vm, args: Args) -> PyResult<Value> {
-    case_map(vm, &args, |s| s.to_lowercase().replace('ß', "ss"))
+    case_map(vm, &args, "casefold", |s| s.to_lowercase().replace('ß', "ss"))
 }
 fn str_swapcase(vm: &Vm, args: Args) -> PyResult<Value> {
-    case_map(vm, &args, |s| {
+    case_map(vm, &args, "swapcase", |s| {
         s.chars()
             .map(|c| {
                 if c.is_uppercase() {
@@ -360,7 +365,7 @@ fn str_swapcase(vm: &Vm, args: Args) -> PyResult<Value> {
     })
 }
 fn str_capitalize(vm: &Vm, args: Args) -> PyResult<Value> {
-    case_map(vm, &args, |s| {
+    case_map(vm, &args, "capitalize", |s| {
         let mut c = s.chars();
         match c.next() {
             Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
@@ -369,7 +374,7 @@ fn str_capitalize(vm: &Vm, args: Args) -> PyResult<Value> {
     })
 }
 fn str_title(vm: &Vm, args: Args) -> PyResult<Value> {
-    case_map(vm, &args, |s| {
+    case_map(vm, &args, "title", |s| {
         let mut out = String::new();
         let mut prev_cased = false;
         for c in s.chars() {

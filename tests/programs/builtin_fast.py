@@ -144,3 +144,8 @@ class Up(str):
 
 
 print(Up("ABC").lower(), Up(" q ").strip(), type(Up(" q ").strip()).__name__)
+for name in ("strip", "lstrip", "rstrip"):
+    attempt(name + " int", lambda: getattr("a", name)(1))
+for name in ("upper", "lower", "casefold", "swapcase", "capitalize", "title"):
+    attempt(name + " arg", lambda: getattr("A", name)(1, 2))
+print(" a ".strip(Up(" ")), "..a".lstrip(Up(".")))
