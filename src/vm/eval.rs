@@ -1345,6 +1345,15 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             f.stack.pop();
             r?
         }
+        // bool(x): the truth test itself, without the class call (CPython's
+        // CALL specialises type(x), str(x) and tuple(x) alike).
+        Value::Class(cls) if argc == 1 && Rc::ptr_eq(cls, &vm.types.bool_) => {
+            let v = pop(f);
+            let r = vm.truthy(&v);
+            v.release();
+            f.stack.pop();
+            Value::Bool(r?)
+        }
         Value::Class(cls) => {
             let cls = cls.clone();
             let r = call_class_from(vm, &cls, f, at);
@@ -1533,14 +1542,7 @@ fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame,
     if cls.meta.borrow().is_none() {
         let n = caller.stack.len() - at;
         if cls.builtin {
-            // bool(x): the truth test itself (CPython's CALL specializes
-            // type(x), str(x) and tuple(x) alike).
-            if n == 1 && Rc::ptr_eq(cls, &vm.types.bool_) {
-                let v = pop(caller);
-                let r = vm.truthy(&v);
-                v.release();
-                return r.map(Value::Bool);
-            }
+            // (bool(x) is the truth test itself, in `call_stacked`.)
             // A built-in type's own __new__ makes the whole value
             // (`call::type_call`'s first case), given the class and the
             // arguments.
