@@ -294,11 +294,8 @@ impl Dict {
     /// `get_str_h`, also giving the entry's position.
     #[inline]
     pub fn get_full_str_h(&self, k: &str, h: i64) -> Option<(usize, Value)> {
-        if self.hash_bits & hash_bit(h) == 0 {
-            return None;
-        }
-        let i = self.map.index_of(&StrKey(k, h))?;
-        self.map.get_index(i).map(|(_, v)| (i, v.clone()))
+        let i = self.index_of_str_h(k, h)?;
+        self.value_at(i).map(|v| (i, v))
     }
     /// Replace the value at position `i` if its key is the very string `k`,
     /// giving back the old value; otherwise give `v` back.
@@ -339,14 +336,10 @@ impl Dict {
     /// `get_str` with the key's hash already computed.
     #[inline]
     pub fn get_str_h(&self, k: &str, h: i64) -> Option<Value> {
-        if self.hash_bits & hash_bit(h) == 0 {
-            return None;
-        }
-        self.map.get(&StrKey(k, h)).cloned()
+        self.value_at(self.index_of_str_h(k, h)?)
     }
     pub fn contains_str(&self, k: &str) -> bool {
-        let h = super::hash::hash_str(k);
-        self.map.index_of(&StrKey(k, h)).is_some()
+        self.index_of_str_h(k, super::hash::hash_str(k)).is_some()
     }
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
         self.insert_full(k, v).1

@@ -54,16 +54,20 @@ fn list_pop_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
         _ => return None,
     };
     let mut items = l.try_borrow_mut().ok()?;
-    let n = items.len() as i64;
+    let i = pop_position(items.len(), at)?;
+    Some(Ok(items.remove(i)))
+}
+
+/// Where `list.pop(at)` takes its item from (the end without `at`; a
+/// negative `at` counts from the end), if that is in the list.
+fn pop_position(len: usize, at: Option<i64>) -> Option<usize> {
+    let n = len as i64;
     let i = match at {
         None => n - 1,
         Some(i) if i < 0 => i + n,
         Some(i) => i,
     };
-    if !(0..n).contains(&i) {
-        return None;
-    }
-    Some(Ok(items.remove(i as usize)))
+    (0..n).contains(&i).then_some(i as usize)
 }
 
 fn list_extend(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -90,21 +94,18 @@ fn list_insert(vm: &Vm, args: Args) -> PyResult<Value> {
 fn list_pop(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "pop", 1, 2)?;
     let l = self_list(vm, &args.args[0])?;
-    let n = l.borrow().len() as i64;
+    let n = l.borrow().len();
     if n == 0 {
         return Err(vm.index_error("pop from empty list"));
     }
-    let mut i = match args.args.get(1) {
-        Some(v) => vm.index_value(v)?,
-        None => n - 1,
+    let at = match args.args.get(1) {
+        Some(v) => Some(vm.index_value(v)?),
+        None => None,
     };
-    if i < 0 {
-        i += n;
-    }
-    if i < 0 || i >= n {
+    let Some(i) = pop_position(n, at) else {
         return Err(vm.index_error("pop index out of range"));
-    }
-    let v = l.borrow_mut().remove(i as usize);
+    };
+    let v = l.borrow_mut().remove(i);
     Ok(v)
 }
 

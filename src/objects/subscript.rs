@@ -224,12 +224,12 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
-                    // A list nothing else holds (`a[i:j] = b[::-1]`) gives
-                    // up its items instead of having them copied.
+                    // A list nothing else holds (`a[i:j] = b[::-1]`; not
+                    // `l` itself, which `obj` holds too) gives up its items
+                    // instead of having them copied.
                     let mut items = match v {
-                        Value::List(src) if Rc::strong_count(&src) == 1 && !Rc::ptr_eq(&src, l) => std::mem::take(&mut *src.borrow_mut()),
-                        Value::List(src) => src.borrow().clone(),
-                        Value::Tuple(t) => t.to_vec(),
+                        Value::List(src) if Rc::strong_count(&src) == 1 => std::mem::take(&mut *src.borrow_mut()),
+                        v @ (Value::List(_) | Value::Tuple(_)) => self.to_vec(&v)?,
                         other => {
                             // CPython's message when the value cannot be iterated.
                             let it = self.iter(&other).map_err(|e| {
@@ -239,11 +239,7 @@ impl Vm {
                                     e
                                 }
                             })?;
-                            let mut out = Vec::new();
-                            while let Some(x) = self.next(&it)? {
-                                out.push(x);
-                            }
-                            out
+                            self.drain_iter(&it)?
                         }
                     };
                     let mut l = l.borrow_mut();

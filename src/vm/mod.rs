@@ -556,8 +556,13 @@ impl Vm {
             _ => {}
         }
         let it = self.iter(v)?;
+        self.drain_iter(&it)
+    }
+
+    /// The items an iterator still has, in a Vec.
+    pub fn drain_iter(&self, it: &Value) -> PyResult<Vec<Value>> {
         let mut out = Vec::new();
-        while let Some(x) = self.next(&it)? {
+        while let Some(x) = self.next(it)? {
             out.push(x);
         }
         Ok(out)
