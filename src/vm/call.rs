@@ -385,10 +385,10 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
 
 /// What `__init__` returned: anything but None is a TypeError.
 pub(crate) fn init_returned(vm: &Vm, r: Value) -> PyResult<()> {
-    match r {
-        Value::None => Ok(()),
-        r => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r)))),
+    if let Value::None = r {
+        return Ok(());
     }
+    Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))))
 }
 
 /// The built-in value inside a fresh instance of a class deriving from a built-in type.

@@ -477,8 +477,9 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::LoadAttr { idx } => {
                 let obj = pop(f);
                 let (name, h) = code.name_hashed(idx);
-                let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize])?;
-                f.stack.push(v);
+                let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize]);
+                obj.release();
+                f.stack.push(v?);
             }
             Instr::LoadFastAttr { local, idx } => {
                 let obj = fast_local(vm, &f.fast, &code, local)?;
@@ -575,10 +576,12 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             Instr::StoreAttr { idx } => {
                 let obj = pop(f);
                 let v = pop(f);
-                match &code.names[idx as usize] {
-                    Value::Str(name) => vm.setattr_cached(&obj, name, v, &code.attr_caches.store[idx as usize])?,
-                    _ => vm.setattr(&obj, code.name_str(idx), v)?,
-                }
+                let r = match &code.names[idx as usize] {
+                    Value::Str(name) => vm.setattr_cached(&obj, name, v, &code.attr_caches.store[idx as usize]),
+                    _ => vm.setattr(&obj, code.name_str(idx), v),
+                };
+                obj.release();
+                r?;
             }
             Instr::DeleteAttr { idx } => {
                 let obj = pop(f);
@@ -597,7 +600,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 let r = if let Some(func) = fast {
                     let r = call_simple(vm, &func, f, base + 1);
-                    f.stack.pop();
+                    pop(f).release();
                     r?
                 } else if let Value::Null = f.stack[base + 1] {
                     // No unbound method: a plain call of what sits below the marker.
@@ -644,8 +647,9 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Instr::UnaryOp { op } => {
                 let v = pop(f);
-                let r = ops::unary_op(vm, &v, op)?;
-                f.stack.push(r);
+                let r = ops::unary_op(vm, &v, op);
+                v.release();
+                f.stack.push(r?);
             }
             Instr::BinaryOp { op } => {
                 let r = binary_top(vm, f, op, false)?;
@@ -683,6 +687,8 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 let b = pop(f);
                 let a = pop(f);
                 f.stack.push(Value::Bool(a.is(&b) != (invert != 0)));
+                a.release();
+                b.release();
             }
             Instr::ContainsOp { invert } => {
                 let container = pop(f);
@@ -704,6 +710,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     None => vm.getitem(&o, &k)?,
                 };
                 k.release();
+                o.release();
                 f.stack.push(r);
             }
             Instr::StoreSubscr => {
@@ -721,6 +728,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         let old = std::mem::replace(&mut l[i], v);
                         drop(l);
                         old.release();
+                        o.release();
                         continue;
                     }
                 }
@@ -876,6 +884,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     let items = unpack(vm, &v, n as usize, None)?;
                     f.stack.extend(items.into_iter().rev());
                 }
+                v.release();
             }
             Instr::UnpackEx { before, after } => {
                 let v = pop(f);
@@ -939,20 +948,21 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                 if !vm.truthy(top(f))? {
                     ip = target as usize;
                 } else {
-                    f.stack.pop();
+                    pop(f).release();
                 }
             }
             Instr::JumpIfTrueOrPop { target } => {
                 if vm.truthy(top(f))? {
                     ip = target as usize;
                 } else {
-                    f.stack.pop();
+                    pop(f).release();
                 }
             }
             Instr::GetIter => {
                 let v = pop(f);
-                let it = vm.iter(&v)?;
-                f.stack.push(it);
+                let it = vm.iter(&v);
+                v.release();
+                f.stack.push(it?);
             }
             Instr::ForIter { target } => {
                 // The next item of a range or list iterator, inline; the
@@ -962,11 +972,10 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                     f.stack.push(v);
                     continue;
                 }
-                let it = top(f).clone();
-                match vm.next(&it)? {
+                match vm.next(top(f))? {
                     Some(v) => f.stack.push(v),
                     None => {
-                        f.stack.pop();
+                        pop(f).release();
                         ip = target as usize;
                     }
                 }
@@ -1118,7 +1127,7 @@ fn step<const TRACE: bool>(vm: &Vm, f: &mut Frame) -> PyResult<Exit> {
                         return leave(f, ip, Exit::Yield(v));
                     }
                     GenResult::Return(v) => {
-                        f.stack.pop();
+                        pop(f).release();
                         f.stack.push(v);
                     }
                 }
@@ -1342,7 +1351,7 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
         Value::Func(func) if simple_call(func, argc) => {
             let func = func.clone();
             let r = call_simple(vm, &func, f, at);
-            f.stack.pop();
+            pop(f).release();
             r?
         }
         // bool(x): the truth test itself, without the class call (CPython's
@@ -1351,20 +1360,20 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             let v = pop(f);
             let r = vm.truthy(&v);
             v.release();
-            f.stack.pop();
+            pop(f).release();
             Value::Bool(r?)
         }
         Value::Class(cls) => {
             let cls = cls.clone();
             let r = call_class_from(vm, &cls, f, at);
-            f.stack.pop();
+            pop(f).release();
             r?
         }
         Value::Method(m) if matches!(&m.func, Value::Func(func) if simple_call(func, argc + 1)) => {
             let m = m.clone();
             let Value::Func(func) = &m.func else { unreachable!() };
             let r = call_simple_self(vm, func, m.obj.clone(), f, at);
-            f.stack.pop();
+            pop(f).release();
             r?
         }
         _ => {
@@ -1373,7 +1382,9 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             }
             let args = call_args(f, at);
             let func = pop(f);
-            call_from(vm, f, &func, Args::new(args))?
+            let r = call_from(vm, f, &func, Args::new(args));
+            func.release();
+            r?
         }
     })
 }
