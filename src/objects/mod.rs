@@ -532,6 +532,9 @@ pub struct Module {
 
 pub struct Generator {
     pub frame: RefCell<Option<Box<Frame>>>,
+    /// Storage for the frames its code calls in-loop (empty between
+    /// resumptions; see `eval::execute`).
+    pub chain: Cell<Vec<Frame>>,
     pub running: Cell<bool>,
     pub code: Rc<Code>,
     pub name: String,

@@ -68,6 +68,8 @@ pub struct Vm {
     /// Set while a finalizer's exception is reported (avoid recursion).
     pub in_finalizer: Cell<bool>,
     pub next_id: Cell<u64>,
+    /// Storage of in-loop call chains (`eval::execute`), kept for reuse.
+    pub spare_chains: RefCell<Vec<Vec<crate::vm::frame::Frame>>>,
 }
 
 impl Vm {
@@ -87,6 +89,7 @@ impl Vm {
             out_buf: RefCell::new(Vec::new()),
             in_finalizer: Cell::new(false),
             next_id: Cell::new(0),
+            spare_chains: RefCell::new(Vec::new()),
         });
         set_current(Some(vm.clone()));
         crate::builtins::install(&vm);
