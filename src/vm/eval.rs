@@ -175,22 +175,102 @@ fn start_inline(vm: &Vm, frame: &Frame) -> PyResult<bool> {
 }
 
 /// End the innermost frame called in-loop, as `run` ends one. It is
-/// dropped where it lies.
+/// dropped where it lies. Returns whether it ran an `__init__` (whose
+/// instance_new_done probe fires after the frame is gone, as in
+/// `instantiate_simple`).
 #[inline(always)]
-fn end_inline(vm: &Vm, chain: &mut Vec<Frame>) {
-    let Some(frame) = chain.last() else { return };
+fn end_inline(vm: &Vm, chain: &mut Vec<Frame>) -> bool {
+    let Some(frame) = chain.last_mut() else { return false };
+    let init_of = frame.init_of.take();
     crate::probes::function_return(frame);
     vm.depth.set(vm.depth.get() - 1);
     chain.truncate(chain.len() - 1);
+    match init_of {
+        None => false,
+        Some(cls) => {
+            crate::probes::instance_new_done(&cls);
+            true
+        }
+    }
+}
+
+/// A callee `inline_other` found: the function, its first local (the
+/// instance) and, for a class, the class whose `__init__` it is.
+type InlineTarget = (Rc<Function>, Option<Value>, Option<Rc<crate::objects::Class>>);
+
+/// A CALL of the callable at `f.stack[at - 1]`, not a plain function, that
+/// can run in-loop: the function, its first local and, for a class, the
+/// class whose `__init__` it is. A bound method of a `simple_call`
+/// function gets its instance in front. A class that `instantiate_simple`
+/// would make gets its instance made here, in the class's place below the
+/// arguments: the call's result once `__init__` returns None. `None`: call
+/// it the usual way.
+#[inline(never)]
+fn inline_other(f: &mut Frame, at: usize) -> Option<InlineTarget> {
+    let argc = f.stack.len() - at;
+    match &f.stack[at - 1] {
+        Value::Method(m) => match &m.func {
+            Value::Func(func) if simple_call(func, argc + 1) => Some((func.clone(), Some(m.obj.clone()), None)),
+            _ => None,
+        },
+        Value::Class(cls) => {
+            let init = inline_init(cls, argc)?;
+            let cls = cls.clone();
+            crate::probes::instance_new_start(&cls);
+            let obj = new_instance(&cls, Value::None);
+            std::mem::replace(&mut f.stack[at - 1], obj.clone()).release();
+            Some((init, Some(obj), Some(cls)))
+        }
+        _ => None,
+    }
+}
+
+/// `enter_inline` for `inline_other`'s targets, out of line; an
+/// `__init__` frame is marked with its class.
+#[inline(never)]
+fn enter_other(
+    vm: &Vm,
+    chain: &mut Vec<Frame>,
+    f0: &mut Frame,
+    func: &Function,
+    at: usize,
+    first: Option<Value>,
+    init_of: Option<Rc<crate::objects::Class>>,
+) -> PyResult<bool> {
+    let watched = enter_inline(vm, chain, f0, func, at, first);
+    if let Some(cls) = init_of {
+        match chain.last_mut() {
+            Some(frame) if watched.is_ok() => frame.init_of = Some(cls),
+            // Not started: the instance is made, its __init__ never ran.
+            _ => crate::probes::instance_new_done(&cls),
+        }
+    }
+    watched
+}
+
+/// The `__init__` of `cls(...)` with `argc` arguments, when the call is
+/// the one `instantiate_simple` makes: `object.__new__` and a plain
+/// `__init__` taking self and exactly these.
+#[inline(always)]
+fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Function>> {
+    if cls.builtin || !cls.plain_new() || cls.meta.borrow().is_some() {
+        return None;
+    }
+    match cls.special(crate::objects::Special::Init) {
+        Some(Value::Func(init)) if simple_call(&init, argc + 1) => Some(init),
+        _ => None,
+    }
 }
 
 /// Enter `func` (a `simple_call`) in-loop from the running frame (the
-/// innermost of `chain`, or `f0`): its frame is pushed with the arguments
-/// at the caller's `stack[at..]` as its locals from `skip` on, and started.
+/// innermost of `chain`, or `f0`): its frame is pushed with `first` (a
+/// bound method's instance, or `__init__`'s new object) and then the
+/// arguments at the caller's `stack[at..]` as its locals, and started.
 /// Returns whether it is watched; a frame that cannot start (the recursion
 /// limit) is dropped again, and its caller's call raises.
 #[inline(always)]
-fn enter_inline(vm: &Vm, chain: &mut Vec<Frame>, f0: &mut Frame, func: &Function, at: usize, skip: usize) -> PyResult<bool> {
+fn enter_inline(vm: &Vm, chain: &mut Vec<Frame>, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<bool> {
+    let skip = first.is_some() as usize;
     if chain.len() == chain.capacity() {
         grow_chain(vm, chain);
     }
@@ -209,8 +289,20 @@ fn enter_inline(vm: &Vm, chain: &mut Vec<Frame>, f0: &mut Frame, func: &Function
         if !func.closure.is_empty() {
             frame.cells.extend(func.closure.iter().cloned());
         }
-        for local in frame.fast[skip..skip + caller.stack.len() - at].iter_mut().rev() {
-            *local = caller.stack.pop();
+        // The arguments move bitwise into locals `skip..`, which a new
+        // frame has unbound (`Frame::new`), so nothing is overwritten:
+        // `simple_call` checked that the code has exactly `skip + n`
+        // parameters, and a frame has a local for each name.
+        let n = caller.stack.len() - at;
+        debug_assert!(frame.fast.len() >= skip + n && frame.fast[..skip + n].iter().all(Option::is_none));
+        let src = caller.stack.as_ptr().add(at);
+        let dst = frame.fast.as_mut_ptr().add(skip);
+        for i in 0..n {
+            dst.add(i).write(Some(src.add(i).read()));
+        }
+        caller.stack.set_len(at);
+        if skip == 1 {
+            frame.fast.as_mut_ptr().write(first);
         }
         chain.set_len(len + 1);
     }
@@ -736,7 +828,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     let r = if let Some(func) = fast {
                         f.ip = ip;
-                        let watched = enter_inline(vm, chain, f0, &func, base + 1, 0);
+                        let watched = enter_inline(vm, chain, f0, &func, base + 1, None);
                         drop(func);
                         if watched? && crate::probes::line_enabled() != TRACE {
                             return Ok(Exit::Switch);
@@ -1122,20 +1214,50 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                 }
                 Instr::Call { argc } => {
                     let at = f.stack.len() - argc as usize;
-                    if let Value::Func(func) = &f.stack[at - 1] {
-                        if simple_call(func, argc as usize) {
+                    // A plain function first and inline; bound methods and
+                    // classes with a plain __init__ out of line.
+                    let watched = match &f.stack[at - 1] {
+                        Value::Func(func) if simple_call(func, argc as usize) => {
                             let func = func.clone();
                             f.ip = ip;
-                            let watched = enter_inline(vm, chain, f0, &func, at, 0);
+                            let watched = enter_inline(vm, chain, f0, &func, at, None);
                             drop(func);
-                            if watched? && crate::probes::line_enabled() != TRACE {
-                                return Ok(Exit::Switch);
-                            }
-                            continue 'frames;
+                            watched?
                         }
+                        Value::Method(_) => match inline_other(f, at) {
+                            Some((func, first, init_of)) => {
+                                f.ip = ip;
+                                enter_other(vm, chain, f0, &func, at, first, init_of)?
+                            }
+                            None => {
+                                let r = call_stacked(vm, f, at)?;
+                                f.stack.push(r);
+                                continue;
+                            }
+                        },
+                        // (Built-in types, bool(x) among them, go straight
+                        // to call_stacked.)
+                        Value::Class(cls) if !cls.builtin => match inline_other(f, at) {
+                            Some((func, first, init_of)) => {
+                                f.ip = ip;
+                                enter_other(vm, chain, f0, &func, at, first, init_of)?
+                            }
+                            None => {
+                                let r = call_stacked(vm, f, at)?;
+                                f.stack.push(r);
+                                continue;
+                            }
+                        },
+                        _ => {
+                            let r = call_stacked(vm, f, at)?;
+                            f.stack.push(r);
+                            continue;
+                        }
+                    };
+                    if watched && crate::probes::line_enabled() != TRACE {
+                        return Ok(Exit::Switch);
                     }
-                    let r = call_stacked(vm, f, at)?;
-                    f.stack.push(r);
+                    continue 'frames;
                 }
                 Instr::CallKw { argc, names } => {
                     let Value::Tuple(names) = &code.consts[names as usize] else {
@@ -1244,13 +1366,18 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     // Back to the caller: it goes on after its call, the
                     // callable below the arguments replaced by the result.
-                    end_inline(vm, chain);
+                    let was_init = end_inline(vm, chain);
                     let caller = match chain.last_mut() {
                         Some(top) => top,
                         None => &mut *f0,
                     };
-                    pop(caller).release();
-                    caller.stack.push(v);
+                    if was_init {
+                        // The instance below stays as the call's result.
+                        call::init_returned(vm, v)?;
+                    } else {
+                        pop(caller).release();
+                        caller.stack.push(v);
+                    }
                     continue 'frames;
                 }
                 Instr::YieldValue => {

@@ -41,6 +41,9 @@ pub struct Frame {
     /// The instruction the line probe saw last in this frame (`NO_PREV`
     /// before the first); only maintained while the probe is enabled.
     pub trace_prev: usize,
+    /// The class whose `__init__` this frame runs, when it was called
+    /// in-loop (`eval::enter_inline`): its return leaves the new instance.
+    pub init_of: Option<Rc<crate::objects::Class>>,
 }
 
 /// `Frame::trace_prev` before the frame has run an instruction under the line probe.
@@ -125,6 +128,7 @@ impl Frame {
             reraise: false,
             lasti: 0,
             trace_prev: NO_PREV,
+            init_of: None,
             ip: 0,
             code,
         }

@@ -132,7 +132,7 @@ class Finalized:
 
 Finalized()
 
-sys.setrecursionlimit(60)
+sys.setrecursionlimit(80)
 
 
 def dive(n):
@@ -167,4 +167,101 @@ def outer_tb():
     return nested_tb(2)
 
 
+# Bound methods called as values, and classes whose plain __init__ runs
+# in-loop.
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def norm2(self):
+        return self.x * self.x + self.y * self.y
+
+
+class Point3(Point):
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+
+
+p = Point(3, 4)
+n2 = p.norm2
+print(n2(), Point3(1, 2, 3).z, type(Point3(1, 2, 3)).__name__)
+print([Point(i, i).norm2() for i in range(3)])
+
+
+class BadInit:
+    def __init__(self):
+        return 42
+
+
+try:
+    BadInit()
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class RaisingInit:
+    def __init__(self, v):
+        if v < 0:
+            raise ValueError("negative: %d" % v)
+        self.v = v
+
+
+try:
+    RaisingInit(-1)
+except ValueError as e:
+    print("ValueError:", e)
+print(RaisingInit(5).v)
+
+
+class Reclass:
+    def __init__(self):
+        self.__class__ = Point
+        self.x = self.y = 1
+
+
+r = Reclass()
+print(type(r).__name__, r.norm2())
+
+
+class Deep:
+    def __init__(self, n):
+        self.child = Deep(n - 1) if n else None
+
+
+try:
+    Deep(10 ** 6)
+except RecursionError as e:
+    print("RecursionError:", e)
+print(Deep(3).child.child.child.child)
+
+
+class Counted:
+    made = 0
+
+    def __init__(self):
+        Counted.made += 1
+
+    def __del__(self):
+        print("del Counted")
+
+
+Counted()
+print("made", Counted.made)
+
+
+def uses_bound(f, n):
+    return f(n) + f(n + 1)
+
+
+class Adder:
+    def __init__(self, k):
+        self.k = k
+
+    def add(self, n):
+        return n + self.k
+
+
+print(uses_bound(Adder(10).add, 1))
 outer_tb()
