@@ -1,11 +1,14 @@
 //! The evaluation loop.
 //!
-//! `run_frame` is the single entry and exit path of every Python frame: plain
-//! calls, dunder methods, class bodies, module bodies, and every generator
-//! resumption all pass through it, and it is where `function__entry` and
-//! `function__return` fire. `execute` runs instructions until the frame
-//! returns, yields or raises; exceptions are unwound against the frame's block
-//! stack in `handle_error`.
+//! A Python frame starts and ends in one of two places, which do the same
+//! (recursion limit, GC safe point, `function__entry` / `function__return`):
+//! `run` for frames run by recursion (`run_frame`: calls from builtins and
+//! the general call path, dunder methods, class and module bodies; and every
+//! generator resumption), and `start_inline` / `end_inline` for plain
+//! Python calls made in-loop, whose frames `step` pushes on a chain and
+//! switches to without recursion. `execute` runs instructions until its frame
+//! returns, yields or raises; exceptions are unwound against each frame's
+//! block stack in `handle_error`, and through the chain in `unwind`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
