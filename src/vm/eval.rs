@@ -1229,30 +1229,21 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             drop(func);
                             watched?
                         }
-                        Value::Method(_) => match inline_other(f, at) {
-                            Some((func, first, init_of)) => {
-                                f.ip = ip;
-                                enter_other(vm, chain, f0, &func, at, first, init_of)?
-                            }
-                            None => {
-                                let r = call_stacked(vm, f, at)?;
-                                f.stack.push(r);
-                                continue;
-                            }
-                        },
                         // (Built-in types, bool(x) among them, go straight
                         // to call_stacked.)
-                        Value::Class(cls) if !cls.builtin => match inline_other(f, at) {
-                            Some((func, first, init_of)) => {
-                                f.ip = ip;
-                                enter_other(vm, chain, f0, &func, at, first, init_of)?
+                        Value::Method(_) | Value::Class(_) if !matches!(&f.stack[at - 1], Value::Class(c) if c.builtin) => {
+                            match inline_other(f, at) {
+                                Some((func, first, init_of)) => {
+                                    f.ip = ip;
+                                    enter_other(vm, chain, f0, &func, at, first, init_of)?
+                                }
+                                None => {
+                                    let r = call_stacked(vm, f, at)?;
+                                    f.stack.push(r);
+                                    continue;
+                                }
                             }
-                            None => {
-                                let r = call_stacked(vm, f, at)?;
-                                f.stack.push(r);
-                                continue;
-                            }
-                        },
+                        }
                         _ => {
                             let r = call_stacked(vm, f, at)?;
                             f.stack.push(r);
