@@ -2128,6 +2128,7 @@ pub fn resume(vm: &Vm, g: &Rc<Generator>, how: Resume) -> PyResult<GenResult> {
     finish(vm, g, frame, r)
 }
 
+#[inline(always)]
 fn finish(vm: &Vm, g: &Rc<Generator>, frame: Box<Frame>, r: PyResult<Exit>) -> PyResult<GenResult> {
     match r {
         Ok(Exit::Yield(v)) => {
@@ -2148,6 +2149,7 @@ fn finish(vm: &Vm, g: &Rc<Generator>, frame: Box<Frame>, r: PyResult<Exit>) -> P
 }
 
 /// `next(gen)`: Some(value) or None when it finishes.
+#[inline(always)]
 pub fn gen_next(vm: &Vm, g: &Rc<Generator>) -> PyResult<Option<Value>> {
     if g.frame.borrow().is_none() && !g.running.get() {
         return Ok(None);
