@@ -97,7 +97,7 @@ impl Value {
         // `RcInner<T>`, which is `repr(C)` with the strong count (a
         // `Cell<usize>`) first. The count lives as long as `self` holds the
         // reference. `tests::strong_count_layout` checks this against
-        // `Rc::strong_count` for every heap variant.
+        // `Rc::strong_count` for heap variants of five payload types.
         unsafe {
             let inner = *(self as *const Value as *const u8).add(8).cast::<*const Cell<usize>>();
             &*inner

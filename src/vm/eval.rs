@@ -228,9 +228,40 @@ fn inline_other(f: &mut Frame, at: usize) -> Option<InlineTarget> {
     }
 }
 
-// An unbound local costs no more room than a value: `enter_inline` copies
-// values into locals bitwise.
+// An unbound local costs no more room than a value: `fill_from_stack`
+// copies values into locals bitwise.
 const _: () = assert!(std::mem::size_of::<Option<Value>>() == std::mem::size_of::<Value>());
+
+/// Fill a new `frame` of `func` (a `simple_call` with these arguments) as
+/// a call does: the closure's cells, then `first` (a bound method's
+/// instance, or `__init__`'s new object) and the arguments at
+/// `caller.stack[at..]` as its locals, moved off the caller's stack. Every
+/// way a plain call starts, in-loop or by recursion, builds its frame here.
+#[inline(always)]
+fn fill_from_stack(frame: &mut Frame, func: &Function, caller: &mut Frame, at: usize, first: Option<Value>) {
+    if !func.closure.is_empty() {
+        frame.cells.extend(func.closure.iter().cloned());
+    }
+    let skip = first.is_some() as usize;
+    let n = caller.stack.len() - at;
+    // `simple_call` checked that the code has exactly `skip + n`
+    // parameters, and a frame has a local for each name, unbound in a new
+    // frame (`Frame::new`).
+    assert!(frame.fast.len() >= skip + n);
+    debug_assert!(frame.fast[..skip + n].iter().all(Option::is_none));
+    // SAFETY: the `n` values above `at` move bitwise into locals `skip..`
+    // (in range, just checked; unbound, so nothing is overwritten), and
+    // the caller's stack is cut to `at`, so each is owned once.
+    // `Option<Value>` is the size of `Value` (asserted above), so `Some(v)`
+    // is `v`'s bytes at offset 0: a plain copy.
+    unsafe {
+        std::ptr::copy_nonoverlapping(caller.stack.as_ptr().add(at), frame.fast.as_mut_ptr().add(skip).cast::<Value>(), n);
+        caller.stack.set_len(at);
+    }
+    if let Some(first) = first {
+        frame.fast[0] = Some(first);
+    }
+}
 
 /// `enter_inline` for `inline_other`'s targets, out of line; an
 /// `__init__` frame is marked with its class.
@@ -277,7 +308,6 @@ fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Functi
 /// limit) is dropped again, and its caller's call raises.
 #[inline(always)]
 fn enter_inline(vm: &Vm, chain: &mut Vec<Frame>, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<bool> {
-    let skip = first.is_some() as usize;
     if chain.len() == chain.capacity() {
         grow_chain(vm, chain);
     }
@@ -292,23 +322,7 @@ fn enter_inline(vm: &Vm, chain: &mut Vec<Frame>, f0: &mut Frame, func: &Function
         let caller: &mut Frame = if len == 0 { f0 } else { &mut *base.add(len - 1) };
         let slot = base.add(len);
         slot.write(Frame::new(func.code.clone(), func.globals.clone(), None));
-        let frame = &mut *slot;
-        if !func.closure.is_empty() {
-            frame.cells.extend(func.closure.iter().cloned());
-        }
-        // The arguments move bitwise into locals `skip..`, which a new
-        // frame has unbound (`Frame::new`), so nothing is overwritten:
-        // `simple_call` checked that the code has exactly `skip + n`
-        // parameters, and a frame has a local for each name.
-        let n = caller.stack.len() - at;
-        debug_assert!(frame.fast.len() >= skip + n && frame.fast[..skip + n].iter().all(Option::is_none));
-        // `Option<Value>` is the size of `Value` (asserted below), so
-        // `Some(v)` is `v`'s bytes at offset 0: a plain copy.
-        std::ptr::copy_nonoverlapping(caller.stack.as_ptr().add(at), frame.fast.as_mut_ptr().add(skip).cast::<Value>(), n);
-        caller.stack.set_len(at);
-        if skip == 1 {
-            frame.fast.as_mut_ptr().write(first);
-        }
+        fill_from_stack(&mut *slot, func, caller, at, first);
         chain.set_len(len + 1);
     }
     match start_inline(vm, &chain[len]) {
@@ -1231,7 +1245,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         }
                         // (Built-in types, bool(x) among them, go straight
                         // to call_stacked.)
-                        Value::Method(_) | Value::Class(_) if !matches!(&f.stack[at - 1], Value::Class(c) if c.builtin) => {
+                        callee @ (Value::Method(_) | Value::Class(_)) if !matches!(callee, Value::Class(c) if c.builtin) => {
                             match inline_other(f, at) {
                                 Some((func, first, init_of)) => {
                                     f.ip = ip;
@@ -1827,12 +1841,7 @@ fn call_stacked_outlined(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
 /// straight into the new frame's locals.
 fn call_simple(vm: &Vm, func: &Rc<Function>, caller: &mut Frame, at: usize) -> PyResult<Value> {
     let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None);
-    frame.cells.extend(func.closure.iter().cloned());
-    // The arguments, last first, off the caller's stack (simple_call
-    // checked that the code has one local for each).
-    for slot in frame.fast[..caller.stack.len() - at].iter_mut().rev() {
-        *slot = caller.stack.pop();
-    }
+    fill_from_stack(&mut frame, func, caller, at, None);
     run_frame(vm, &mut frame)
 }
 
@@ -1892,11 +1901,7 @@ fn instantiate_simple(vm: &Vm, cls: &Rc<crate::objects::Class>, init: &Rc<Functi
 /// instance, or `__init__`'s new object.
 fn call_simple_self(vm: &Vm, func: &Rc<Function>, first: Value, caller: &mut Frame, at: usize) -> PyResult<Value> {
     let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None);
-    frame.cells.extend(func.closure.iter().cloned());
-    for slot in frame.fast[1..=caller.stack.len() - at].iter_mut().rev() {
-        *slot = caller.stack.pop();
-    }
-    frame.fast[0] = Some(first);
+    fill_from_stack(&mut frame, func, caller, at, Some(first));
     run_frame(vm, &mut frame)
 }
 
