@@ -416,7 +416,26 @@ fn add_all(cls: &Rc<Class>, owner: &'static str, list: &[(&'static str, BuiltinF
     }
 }
 
+/// `module(name, doc=None)`: a new, empty module (`types.ModuleType`).
+fn module_new(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_m(vm, "module", 1, 3)?;
+    let name = match args.get(1, "name") {
+        Some(Value::Str(s)) => s,
+        Some(v) => return Err(vm.type_error(format!("module() argument 'name' must be str, not {}", vm.type_name(&v)))),
+        None => return Err(vm.type_error("module() missing required argument 'name' (pos 1)")),
+    };
+    let m = crate::vm::import::new_module(vm, name.as_str());
+    {
+        let mut d = m.dict.borrow_mut();
+        d.set_str("__doc__", args.get(2, "doc").unwrap_or(Value::None));
+        d.set_str("__loader__", Value::None);
+        d.set_str("__spec__", Value::None);
+    }
+    Ok(Value::Module(m))
+}
+
 pub fn register(t: &crate::vm::Types) {
+    add_method(&t.module, "module", "__new__", module_new);
     add_all(
         &t.object,
         "object",

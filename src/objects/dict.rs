@@ -341,6 +341,11 @@ impl Dict {
     pub fn contains_str(&self, k: &str) -> bool {
         self.index_of_str_h(k, super::hash::hash_str(k)).is_some()
     }
+    /// `contains_str` with the key's hash already computed.
+    #[inline]
+    pub fn contains_str_h(&self, k: &str, h: i64) -> bool {
+        self.index_of_str_h(k, h).is_some()
+    }
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
         self.insert_full(k, v).1
     }

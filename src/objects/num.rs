@@ -253,8 +253,17 @@ fn int_bit_length(vm: &Vm, args: Args) -> PyResult<Value> {
     if args.args.len() > 1 {
         return Err(vm.type_error(format!("int.bit_length() takes no arguments ({} given)", args.args.len() - 1)));
     }
+    if let Some(r) = int_bit_length_fast(vm, &args.args) {
+        return r;
+    }
     let n = self_int(vm, &args.args[0])?;
     Ok(Value::Int(n.abs().bits() as i64))
+}
+
+/// `int.bit_length` of a machine-word int, without an argument vector.
+fn int_bit_length_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [Value::Int(i)] = args else { return None };
+    Some(Ok(Value::Int(i64::from(64 - i.unsigned_abs().leading_zeros()))))
 }
 
 fn int_bit_count(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -477,6 +486,7 @@ pub fn register(t: &crate::vm::Types) {
     let i = &t.int;
     add_method(i, "int", "__new__", int_new);
     add_method(i, "int", "bit_length", int_bit_length);
+    crate::objects::set_fast(&mut i.dict.borrow_mut(), "bit_length", int_bit_length_fast);
     add_method(i, "int", "bit_count", int_bit_count);
     add_method(i, "int", "conjugate", int_conjugate);
     add_method(i, "int", "as_integer_ratio", int_as_integer_ratio);

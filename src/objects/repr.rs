@@ -312,9 +312,14 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
             }
         }
         Value::Module(m) => {
-            let file = m.dict.borrow().get_str("__file__");
-            match file {
-                Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name, f.as_str()),
+            let (file, loader) = {
+                let d = m.dict.borrow();
+                (d.get_str("__file__"), d.get_str("__loader__"))
+            };
+            match (file, loader) {
+                (Some(Value::Str(f)), _) => format!("<module '{}' from '{}'>", m.name, f.as_str()),
+                // Made by calling the module type: no loader, no file.
+                (_, Some(Value::None)) => format!("<module '{}'>", m.name),
                 _ => format!("<module '{}' (built-in)>", m.name),
             }
         }

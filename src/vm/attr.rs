@@ -13,6 +13,12 @@ const FAST: usize = 0;
 /// `AttrCache::func` of a load or store cache: it does not (so the slow
 /// path need not learn again until the class or the epoch changes).
 const SLOW: usize = 1;
+// Any other `func` of a load cache: the address of the plain function the
+// class gives for the name, to be bound when the instance dict lacks it.
+
+/// `AttrCache::class` of a module attribute's entry (no class is at this
+/// address); its `epoch` is then the module dict's keys version.
+const MODULE: usize = usize::MAX;
 
 /// The address of an instance's class, as the attribute caches key it.
 #[inline(always)]
@@ -105,9 +111,11 @@ impl Vm {
     }
 
     #[inline(never)]
-    fn getattr_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
-        let Value::Instance(inst) = obj else {
-            return self.getattr_h(obj, name, h);
+    pub fn getattr_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
+        let inst = match obj {
+            Value::Instance(inst) => inst,
+            Value::Module(m) => return self.module_getattr_cached(obj, m, name, h, cache),
+            _ => return self.getattr_h(obj, name, h),
         };
         if let Some((way, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
@@ -117,14 +125,57 @@ impl Vm {
                     way.set(AttrCache { index: i as u32, ..c });
                     return Ok(v);
                 }
+            } else if c.func != SLOW && !inst.dict.borrow().contains_str_h(name, h) {
+                // SAFETY: the entry matched at this epoch, and `c.func` is the
+                // address of the function the class's lookup gave then.
+                let func = unsafe { revive::<Function>(c.func) };
+                return Ok(Value::method(Value::Func(func), obj.clone()));
             }
             return self.getattr_h(obj, name, h);
         }
         let v = self.getattr_h(obj, name, h)?;
         let cls = inst.class();
-        let fast = generic_getattribute(&cls) && cls.lookup(name).is_none();
-        remember(cache, &cls, if fast { FAST } else { SLOW });
+        let fact = if !generic_getattribute(&cls) {
+            SLOW
+        } else {
+            match cls.lookup(name) {
+                None => FAST,
+                // A plain function binds to the instance unless its dict shadows it.
+                Some(Value::Func(f)) => Rc::as_ptr(&f) as usize,
+                Some(_) => SLOW,
+            }
+        };
+        remember(cache, &cls, fact);
         Ok(v)
+    }
+
+    /// A module's attribute, found where `cache` saw it last while the
+    /// module dict's keys version is the one recorded (one way; module
+    /// entries are keyed by `MODULE` in place of a class address).
+    fn module_getattr_cached(&self, obj: &Value, m: &crate::objects::Module, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
+        let way = &cache.ways[0];
+        let c = way.get();
+        {
+            let d = m.dict.borrow();
+            if c.class == MODULE && c.epoch == d.version() {
+                if let Some(v) = d.value_at(c.index as usize) {
+                    return Ok(v);
+                }
+            }
+            if let Some((i, v)) = d.get_full_str_h(name, h) {
+                if let Ok(index) = u32::try_from(i) {
+                    way.set(AttrCache {
+                        class: MODULE,
+                        epoch: d.version(),
+                        func: 0,
+                        index,
+                        builtin: false,
+                    });
+                }
+                return Ok(v);
+            }
+        }
+        self.getattr_h(obj, name, h)
     }
 
     /// STORE_ATTR with the instruction's cache: a plain store into the

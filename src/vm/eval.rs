@@ -1716,18 +1716,21 @@ fn call_builtin_fast(vm: &Vm, f: &mut Frame, at: usize) -> Option<PyResult<Value
 #[inline(always)]
 fn load_method(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value, idx: u32) -> PyResult<()> {
     let (name, h) = code.name_hashed(idx);
-    match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
-        Some(m) => {
-            f.stack.push(m);
-            f.stack.push(obj);
-        }
-        None => {
-            let v = vm.getattr_h(&obj, name, h)?;
-            f.stack.push(v);
-            f.stack.push(Value::Null);
-        }
-    }
+    let (callee, self_) = match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
+        Some(m) => (m, obj),
+        None => (load_method_attr(vm, code, &obj, idx)?, Value::Null),
+    };
+    f.stack.push(callee);
+    f.stack.push(self_);
     Ok(())
+}
+
+/// LOAD_METHOD with no unbound method to push (a module's function, say):
+/// what LOAD_ATTR would give, through the name's load cache.
+#[inline(never)]
+fn load_method_attr(vm: &Vm, code: &crate::vm::code::Code, obj: &Value, idx: u32) -> PyResult<Value> {
+    let (name, h) = code.name_hashed(idx);
+    vm.getattr_cached_slow(obj, name, h, &code.attr_caches.load[idx as usize])
 }
 
 /// The two operands on top of the stack, popped, and `a op b` (`a op= b`
