@@ -156,8 +156,16 @@ fn seed_state(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::ByteArray(Rc::new(RefCell::new(Mt::init_by_array(&words).to_bytes()))))
 }
 
+/// The state bytes of a `random.Random` (its `_state` attribute).
+fn state_of(vm: &Vm, this: &Value) -> PyResult<Value> {
+    vm.getattr(this, "_state")
+}
+
+/// `Random.random(self)`: a built-in method, as CPython's `_random.Random` has.
 fn random(vm: &Vm, args: Args) -> PyResult<Value> {
-    let f = with_mt(vm, &args.args[0], |mt| {
+    args.check_m(vm, "Random.random", 1, 1)?;
+    let st = state_of(vm, &args.args[0])?;
+    let f = with_mt(vm, &st, |mt| {
         let a = (mt.next_u32() >> 5) as f64;
         let b = (mt.next_u32() >> 6) as f64;
         (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
@@ -165,8 +173,9 @@ fn random(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(f))
 }
 
+/// `Random.getrandbits(self, k)`: a built-in method.
 fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "getrandbits", 2, 2)?;
+    args.check_m(vm, "Random.getrandbits", 2, 2)?;
     let k = vm.index_value(&args.args[1])?;
     if k < 0 {
         return Err(vm.value_error("number of bits must be non-negative"));
@@ -174,9 +183,11 @@ fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
     if k == 0 {
         return Ok(Value::Int(0));
     }
-    let v = with_mt(vm, &args.args[0], |mt| {
+    let st = state_of(vm, &args.args[0])?;
+    with_mt(vm, &st, |mt| {
         if k <= 32 {
-            return BigInt::from(mt.next_u32() >> (32 - k));
+            // One word, as CPython draws it; no big integer.
+            return Value::Int(i64::from(mt.next_u32() >> (32 - k)));
         }
         let words = ((k - 1) / 32 + 1) as usize;
         let mut out = Vec::with_capacity(words);
@@ -189,15 +200,23 @@ fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
             out.push(r);
             left -= 32;
         }
-        BigInt::from_slice(num_bigint::Sign::Plus, &out)
-    })?;
-    Ok(Value::from_bigint(v))
+        Value::from_bigint(BigInt::from_slice(num_bigint::Sign::Plus, &out))
+    })
 }
 
 pub fn make(vm: &Vm) -> Rc<Module> {
-    super::native_module(
-        vm,
-        "_random",
-        &[("seed_state", seed_state), ("random", random), ("getrandbits", getrandbits)],
-    )
+    let m = super::native_module(vm, "_random", &[("seed_state", seed_state)]);
+    // `random.Random`'s methods: bound like CPython's C methods of `_random.Random`.
+    for (name, func) in [("random", random as crate::objects::BuiltinFn), ("getrandbits", getrandbits)] {
+        let method = crate::objects::Builtin {
+            name,
+            func,
+            owner: "_random.Random",
+            is_method: true,
+            bound: None,
+            fast: None,
+        };
+        m.dict.borrow_mut().set_str(name, Value::Builtin(Rc::new(method)));
+    }
+    m
 }

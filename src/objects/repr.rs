@@ -289,6 +289,7 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
                     obj.ptr().unwrap_or(0)
                 )
             }
+            None if b.is_method && b.name != "__new__" => format!("<method '{}' of '{}' objects>", b.name, b.owner),
             _ => format!("<built-in function {}>", b.name),
         },
         Value::Method(m) => {

@@ -41,11 +41,8 @@ class Random:
         version, st, self.gauss_next = state
         self._state = bytearray(st)
 
-    def random(self):
-        return _random.random(self._state)
-
-    def getrandbits(self, k):
-        return _random.getrandbits(self._state, k)
+    random = _random.random
+    getrandbits = _random.getrandbits
 
     def _randbelow(self, n):
         getrandbits = self.getrandbits

@@ -1,0 +1,21 @@
+# random.Random's random and getrandbits are built-in methods, as in CPython,
+# and the sequences match CPython's for the same seed.
+import random
+random.seed(12345)
+print(random.random(), random.getrandbits(5), random.getrandbits(32), random.getrandbits(33), random.getrandbits(100), random.getrandbits(0))
+print(random.choice("abcdefg"), random.randrange(10**30), random.randint(1, 6), random.uniform(1, 2))
+r = random.Random(3)
+print(r.random(), r.getrandbits(64))
+print(random.Random.random, type(r.random).__name__)
+for bad in ((-1,), (), (1, 2), ("x",)):
+    try:
+        r.getrandbits(*bad)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+class Sub(random.Random):
+    def random(self):
+        return 0.5
+print(Sub(1).random(), Sub(1).getrandbits(8))
+l = list(range(20)); random.shuffle(l); print(l)
+print(random.sample(range(100), 5), random.gauss(0, 1))
+print(list.append, str.lower, dict.get, int.bit_length)
