@@ -201,8 +201,7 @@ fn end_inline(vm: &Vm, chain: &mut Vec<Frame>) -> bool {
 /// instance) and, for a class, the class whose `__init__` it is.
 type InlineTarget = (Rc<Function>, Option<Value>, Option<Rc<crate::objects::Class>>);
 
-/// A CALL of the callable at `f.stack[at - 1]`, not a plain function, that
-/// can run in-loop: the function, its first local and, for a class, the
+/// A CALL of the callable at `f.stack[at - 1]` that can run in-loop: the function, its first local and, for a class, the
 /// class whose `__init__` it is. A bound method of a `simple_call`
 /// function gets its instance in front. A class that `instantiate_simple`
 /// would make gets its instance made here, in the class's place below the
@@ -212,11 +211,14 @@ type InlineTarget = (Rc<Function>, Option<Value>, Option<Rc<crate::objects::Clas
 fn inline_other(f: &mut Frame, at: usize) -> Option<InlineTarget> {
     let argc = f.stack.len() - at;
     match &f.stack[at - 1] {
+        // (CALL takes these in its own arm; CALL_METHOD of a module's
+        // function, say, comes here.)
+        Value::Func(func) if simple_call(func, argc) => Some((func.clone(), None, None)),
         Value::Method(m) => match &m.func {
             Value::Func(func) if simple_call(func, argc + 1) => Some((func.clone(), Some(m.obj.clone()), None)),
             _ => None,
         },
-        Value::Class(cls) => {
+        Value::Class(cls) if !cls.builtin => {
             let init = inline_init(cls, argc)?;
             let cls = cls.clone();
             crate::probes::instance_new_start(&cls);
@@ -854,9 +856,19 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         }
                         continue 'frames;
                     } else if let Value::Null = f.stack[base + 1] {
-                        // No unbound method: a plain call of what sits below the marker.
+                        // No unbound method: a plain call of what sits below
+                        // the marker (in-loop when CALL would be).
                         f.stack.remove(base + 1);
-                        call_stacked_outlined(vm, f, base + 1)?
+                        match inline_other(f, base + 1) {
+                            Some((func, first, init_of)) => {
+                                f.ip = ip;
+                                if enter_other(vm, chain, f0, &func, base + 1, first, init_of)? && crate::probes::line_enabled() != TRACE {
+                                    return Ok(Exit::Switch);
+                                }
+                                continue 'frames;
+                            }
+                            None => call_stacked_outlined(vm, f, base + 1)?,
+                        }
                     } else if let Some(r) = call_builtin_fast(vm, f, base + 1) {
                         r?
                     } else {
