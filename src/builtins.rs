@@ -907,9 +907,9 @@ pub fn sorted_keys(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 /// A complex literal `3j` (the compiler emits a call to this).
-pub fn complex_literal(vm: &Vm, args: Args) -> PyResult<Value> {
+pub fn complex_literal(vm: &Vm, mut args: Args) -> PyResult<Value> {
     let cls = lazy_builtin(vm, "complex")?.unwrap_or(Value::None);
-    vm.call(&cls, args.args)
+    vm.call(&cls, std::mem::take(&mut args.args))
 }
 
 pub fn install(vm: &Vm) {

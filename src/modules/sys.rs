@@ -8,9 +8,9 @@ use crate::value::Value;
 use crate::vm::types::make_class;
 use crate::vm::{PyErr, PyResult, Vm};
 
-fn exit(vm: &Vm, args: Args) -> PyResult<Value> {
+fn exit(vm: &Vm, mut args: Args) -> PyResult<Value> {
     args.check(vm, "exit", 0, 1)?;
-    Err(PyErr(vm.new_exc(&vm.types.exc.system_exit, args.args)))
+    Err(PyErr(vm.new_exc(&vm.types.exc.system_exit, std::mem::take(&mut args.args))))
 }
 
 fn getrecursionlimit(vm: &Vm, _args: Args) -> PyResult<Value> {

@@ -500,6 +500,24 @@ pub struct Args {
     pub kwargs: Vec<(Rc<PyStr>, Value)>,
 }
 
+impl Drop for Args {
+    fn drop(&mut self) {
+        // Each argument through `release` (one count check) rather than
+        // the drop glue's jump over every variant; the vectors free after.
+        let n = self.args.len();
+        let p = self.args.as_ptr();
+        // SAFETY: the length is cut to 0 first, so each of the `n` values
+        // is read out (and released) exactly once, even if a release
+        // runs a `__del__` that panics.
+        unsafe {
+            self.args.set_len(0);
+            for i in 0..n {
+                std::ptr::read(p.add(i)).release();
+            }
+        }
+    }
+}
+
 impl Args {
     pub fn new(args: Vec<Value>) -> Args {
         Args { args, kwargs: Vec::new() }

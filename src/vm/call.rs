@@ -79,7 +79,7 @@ pub fn stack_exhausted() -> bool {
 
 pub fn call(vm: &Vm, f: &Value, mut args: Args) -> PyResult<Value> {
     match f {
-        Value::Func(func) => call_function(vm, func, args.args, args.kwargs),
+        Value::Func(func) => call_function(vm, func, std::mem::take(&mut args.args), std::mem::take(&mut args.kwargs)),
         Value::Builtin(b) => {
             if let Some(s) = &b.bound {
                 args.args.insert(0, s.clone());
@@ -357,7 +357,7 @@ pub fn type_call(vm: &Vm, cls: &Rc<Class>, mut args: Args) -> PyResult<Value> {
                     let mut frame = crate::vm::frame::Frame::new(func.code.clone(), func.globals.clone(), None);
                     frame.cells.extend(func.closure.iter().cloned());
                     frame.fast[0] = Some(obj.clone());
-                    for (slot, v) in frame.fast[1..].iter_mut().zip(args.args) {
+                    for (slot, v) in frame.fast[1..].iter_mut().zip(std::mem::take(&mut args.args)) {
                         *slot = Some(v);
                     }
                     init_returned(vm, eval::run_frame(vm, &mut frame)?)?;
@@ -407,15 +407,15 @@ pub fn default_base(_vm: &Vm, cls: &Rc<Class>) -> Value {
 }
 
 /// `__build_class__(func, name, *bases, **kwds)`: run the class body, then make the class.
-pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
-    let mut it = args.args.into_iter();
+pub fn build_class(vm: &Vm, mut args: Args) -> PyResult<Value> {
+    let mut it = std::mem::take(&mut args.args).into_iter();
     let (Some(Value::Func(body)), Some(name)) = (it.next(), it.next()) else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
     let bases: Vec<Value> = it.collect();
     let mut meta: Option<Value> = None;
     let mut kwargs = Vec::new();
-    for (k, v) in args.kwargs {
+    for (k, v) in std::mem::take(&mut args.kwargs) {
         if k.as_str() == "metaclass" {
             meta = Some(v);
         } else {
