@@ -9,7 +9,15 @@ const BITS: i32 = 61;
 
 pub fn hash_int(i: i64) -> i64 {
     let m = MODULUS as i64;
-    let h = if i >= 0 { i % m } else { -((-(i as i128) % m as i128) as i64) };
+    // Below the modulus in size (nearly every int) the hash is the int
+    // itself, without the division.
+    let h = if i.unsigned_abs() < MODULUS {
+        i
+    } else if i >= 0 {
+        i % m
+    } else {
+        -((-(i as i128) % m as i128) as i64)
+    };
     if h == -1 {
         -2
     } else {

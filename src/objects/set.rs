@@ -5,6 +5,16 @@
 use super::dict::{keys_equal, Key};
 use crate::value::Value;
 
+/// `keys_equal`, with two word-sized ints (equal hashes, so nearly always
+/// the same int) compared in place.
+#[inline(always)]
+fn same_key(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => keys_equal(a, b),
+    }
+}
+
 const MINSIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
@@ -73,7 +83,7 @@ impl Set {
                         }
                     }
                     Slot::Full(e) => {
-                        if e.hash == k.hash && keys_equal(&e.value, &k.value) {
+                        if e.hash == k.hash && same_key(&e.value, &k.value) {
                             return Found::Active(idx);
                         }
                     }
