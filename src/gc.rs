@@ -45,8 +45,6 @@
 //! is not found.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use crate::objects::{BoundMethod, Class, Dict, Function, Generator, Instance, Module, Set};
@@ -351,25 +349,57 @@ fn clear(v: &Value) {
     }
 }
 
-/// Addresses hash to themselves (multiplied: allocations are aligned).
-#[derive(Default)]
-struct AddrHasher(u64);
-
-impl Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | *b as u64;
-        }
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = i as u64;
-    }
+/// The candidates of one collection by address: open addressing with
+/// linear probing in a table at most half full, the address multiplied
+/// for its slot (allocations are aligned, so the low bits say little).
+/// Built once per collection and probed for every reference a candidate
+/// holds; no address is 0, which marks a free slot.
+struct AddrMap {
+    slots: Vec<(usize, u32)>,
+    shift: u32,
 }
 
-type AddrMap = HashMap<usize, u32, BuildHasherDefault<AddrHasher>>;
+impl AddrMap {
+    fn new(addrs: impl Iterator<Item = (usize, u32)>, len: usize) -> AddrMap {
+        let cap = (len * 2).next_power_of_two().max(8);
+        let mut m = AddrMap {
+            slots: vec![(0, 0); cap],
+            shift: 64 - cap.trailing_zeros(),
+        };
+        let mask = cap - 1;
+        for (a, i) in addrs {
+            let mut j = m.slot(a);
+            // (An address seen twice keeps its last index, as a map's insert does.)
+            while m.slots[j].0 != 0 && m.slots[j].0 != a {
+                j = (j + 1) & mask;
+            }
+            m.slots[j] = (a, i);
+        }
+        m
+    }
+
+    #[inline(always)]
+    fn slot(&self, a: usize) -> usize {
+        ((a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The index of the candidate at address `a`, if it is one.
+    #[inline]
+    fn get(&self, a: usize) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut j = self.slot(a);
+        loop {
+            let (k, i) = self.slots[j];
+            if k == a {
+                return Some(i);
+            }
+            if k == 0 {
+                return None;
+            }
+            j = (j + 1) & mask;
+        }
+    }
+}
 
 pub const GENERATIONS: usize = 3;
 
@@ -556,8 +586,10 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
         }
     }
     let nodes = live;
-    let mut index = AddrMap::with_capacity_and_hasher(objs.len(), Default::default());
-    index.extend(objs.iter().enumerate().filter_map(|(i, v)| addr(v).map(|a| (a, i as u32))));
+    let index = AddrMap::new(
+        objs.iter().enumerate().filter_map(|(i, v)| addr(v).map(|a| (a, i as u32))),
+        objs.len(),
+    );
     let all: Vec<usize> = (0..objs.len()).collect();
     let reachable = deduce_reachable(&objs, &index, &all);
     let mut unreachable: Vec<usize> = all.iter().copied().filter(|&i| !reachable[i]).collect();
@@ -629,7 +661,7 @@ impl<'a> Subset<'a> {
     }
     /// The member at address `a`, if any.
     fn find(&self, a: usize) -> Option<usize> {
-        self.index.get(&a).map(|&j| j as usize).filter(|&j| self.member[j])
+        self.index.get(a).map(|j| j as usize).filter(|&j| self.member[j])
     }
 }
 
