@@ -471,6 +471,23 @@ fn iter_b(vm: &Vm, args: Args) -> PyResult<Value> {
     vm.iter(&args.args[0])
 }
 
+/// `next(it)` of a generator or a built-in iterator, without an argument vector.
+fn next_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    match args {
+        [Value::Generator(g)] => Some(match eval::resume(vm, g, eval::Resume::Send(Value::None)) {
+            Ok(eval::GenResult::Yield(v)) => Ok(v),
+            Ok(eval::GenResult::Return(v)) => Err(vm.stop_iteration(v)),
+            Err(e) => Err(e),
+        }),
+        [it @ Value::Iter(_)] => Some(match vm.next(it) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(vm.stop_iteration(Value::None)),
+            Err(e) => Err(e),
+        }),
+        _ => None,
+    }
+}
+
 fn next_b(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "next", 1, 2)?;
     let it = &args.args[0];
@@ -1010,6 +1027,7 @@ pub fn install(vm: &Vm) {
         );
     }
     crate::objects::set_fast(&mut b, "len", len_fast);
+    crate::objects::set_fast(&mut b, "next", next_fast);
     crate::objects::set_fast(&mut b, "isinstance", isinstance_fast);
     b.set_str("None", Value::None);
     b.set_str("True", Value::Bool(true));
