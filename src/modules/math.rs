@@ -38,7 +38,7 @@ macro_rules! unary {
     ($($name:ident => $e:expr;)*) => {
         $(
             fn $name(vm: &Vm, args: Args) -> PyResult<Value> {
-                args.check(vm, stringify!($name), 1, 1)?;
+                args.check(vm, concat!("math.", stringify!($name)), 1, 1)?;
                 let x = f(vm, &args.args[0])?;
                 let g: fn(f64) -> f64 = $e;
                 check(vm, g(x), x)
@@ -61,6 +61,7 @@ unary! {
     acosh => f64::acosh;
     atanh => f64::atanh;
     exp => f64::exp;
+    exp2 => f64::exp2;
     expm1 => f64::exp_m1;
     fabs => f64::abs;
     log1p => |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() };
@@ -144,7 +145,7 @@ fn gamma_impl(x: f64) -> f64 {
 }
 
 fn sqrt(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "sqrt", 1, 1)?;
+    args.check(vm, "math.sqrt", 1, 1)?;
     let x = f(vm, &args.args[0])?;
     if x < 0.0 {
         return Err(domain(vm));
@@ -153,7 +154,9 @@ fn sqrt(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn log(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "log", 1, 2)?;
+    if !(1..=2).contains(&args.args.len()) || !args.kwargs.is_empty() {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
     let ln = |v: &Value| -> PyResult<f64> {
         // Exact for huge ints: log(m * 2**e) = log(m) + e*log(2).
         if let Value::Long(b) = v {
@@ -184,7 +187,7 @@ fn log(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn log2(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "log2", 1, 1)?;
+    args.check(vm, "math.log2", 1, 1)?;
     let x = f(vm, &args.args[0])?;
     if x <= 0.0 {
         return Err(domain(vm));
@@ -193,7 +196,7 @@ fn log2(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn log10(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "log10", 1, 1)?;
+    args.check(vm, "math.log10", 1, 1)?;
     let x = f(vm, &args.args[0])?;
     if x <= 0.0 {
         return Err(domain(vm));
@@ -267,15 +270,15 @@ fn to_int_rounded(vm: &Vm, v: &Value, how: fn(f64) -> f64, dunder: &str) -> PyRe
 }
 
 fn floor(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "floor", 1, 1)?;
+    args.check(vm, "math.floor", 1, 1)?;
     to_int_rounded(vm, &args.args[0], f64::floor, "__floor__")
 }
 fn ceil(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "ceil", 1, 1)?;
+    args.check(vm, "math.ceil", 1, 1)?;
     to_int_rounded(vm, &args.args[0], f64::ceil, "__ceil__")
 }
 fn trunc(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "trunc", 1, 1)?;
+    args.check(vm, "math.trunc", 1, 1)?;
     to_int_rounded(vm, &args.args[0], f64::trunc, "__trunc__")
 }
 
@@ -290,7 +293,7 @@ fn int_arg(vm: &Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
 }
 
 fn factorial(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "factorial", 1, 1)?;
+    args.check(vm, "math.factorial", 1, 1)?;
     let n = int_arg(vm, &args.args[0], "factorial")?;
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
@@ -322,7 +325,7 @@ fn lcm(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isqrt(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "isqrt", 1, 1)?;
+    args.check(vm, "math.isqrt", 1, 1)?;
     let n = int_arg(vm, &args.args[0], "isqrt")?;
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
@@ -376,6 +379,18 @@ fn perm(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isclose(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            args.args.len()
+        )));
+    }
+    if args.get(0, "a").is_none() {
+        return Err(vm.type_error("isclose() missing required argument 'a' (pos 1)"));
+    }
+    if args.get(1, "b").is_none() {
+        return Err(vm.type_error("isclose() missing required argument 'b' (pos 2)"));
+    }
     let a = f(vm, &args.get(0, "a").unwrap_or(Value::None))?;
     let b = f(vm, &args.get(1, "b").unwrap_or(Value::None))?;
     let rel = match args.kw("rel_tol") {
@@ -400,28 +415,34 @@ fn isclose(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isfinite(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "math.isfinite", 1, 1)?;
     Ok(Value::Bool(f(vm, &args.args[0])?.is_finite()))
 }
 fn isinf(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "math.isinf", 1, 1)?;
     Ok(Value::Bool(f(vm, &args.args[0])?.is_infinite()))
 }
 fn isnan(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "math.isnan", 1, 1)?;
     Ok(Value::Bool(f(vm, &args.args[0])?.is_nan()))
 }
 
 fn modf(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "math.modf", 1, 1)?;
     let x = f(vm, &args.args[0])?;
     let fr = if x.is_infinite() { 0.0f64.copysign(x) } else { x.fract() };
     Ok(Value::tuple(vec![Value::Float(fr), Value::Float(x.trunc())]))
 }
 
 fn frexp(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "math.frexp", 1, 1)?;
     let x = f(vm, &args.args[0])?;
     let (m, e) = crate::objects::hash::frexp(x);
     Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
 }
 
 fn ldexp(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "ldexp", 2, 2)?;
     let x = f(vm, &args.args[0])?;
     let e = vm.index_value(&args.args[1])?;
     let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
@@ -429,6 +450,11 @@ fn ldexp(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn prod(vm: &Vm, args: Args) -> PyResult<Value> {
+    match args.args.len() {
+        1 => {}
+        n @ (0 | 2) => return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({} given)", n))),
+        n => return Err(vm.type_error(format!("prod() takes at most 2 arguments ({} given)", n))),
+    }
     let mut acc = args.kw("start").unwrap_or(Value::Int(1));
     for x in vm.to_vec(&args.args[0])? {
         acc = crate::vm::ops::binary_op(vm, &acc, &x, crate::vm::instr::op::MUL)?;
@@ -437,6 +463,7 @@ fn prod(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn fsum(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "math.fsum", 1, 1)?;
     // Shewchuk's exact summation, as CPython's fsum.
     let mut partials: Vec<f64> = Vec::new();
     for v in vm.to_vec(&args.args[0])? {
@@ -486,6 +513,7 @@ fn fsum(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dist(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "dist", 2, 2)?;
     let p = vm.to_vec(&args.args[0])?;
     let q = vm.to_vec(&args.args[1])?;
     if p.len() != q.len() {
@@ -516,6 +544,7 @@ pub fn make(vm: &Vm) -> Rc<Module> {
             ("acosh", acosh),
             ("atanh", atanh),
             ("exp", exp),
+            ("exp2", exp2),
             ("expm1", expm1),
             ("fabs", fabs),
             ("log1p", log1p),
