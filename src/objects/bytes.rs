@@ -199,7 +199,20 @@ fn b_find(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() < 2 {
+        return Err(vm.type_error(format!(
+            "count() takes at least 1 argument ({} given)",
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let b = bytes_of(vm, &args.args[0])?;
+    if let Value::Int(i) = args.args[1] {
+        // A single byte, given as an int.
+        let Ok(byte) = u8::try_from(i) else {
+            return Err(vm.value_error("byte must be in range(0, 256)"));
+        };
+        return Ok(Value::Int(b.iter().filter(|&&c| c == byte).count() as i64));
+    }
     let n = bytes_of(vm, &args.args[1])?;
     if n.is_empty() {
         return Ok(Value::Int(b.len() as i64 + 1));

@@ -21,7 +21,9 @@ fn arg_str(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         Value::Instance(_) => self_str(vm, v).map_err(|_| vm.type_error(format!("{} arg must be None or str", what))),
-        _ => Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
+        // (split's separator may be None; the others' arguments may not.)
+        _ if matches!(what, "split" | "rsplit") => Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
     }
 }
 
@@ -289,7 +291,14 @@ fn str_splitlines(vm: &Vm, args: Args) -> PyResult<Value> {
 fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "join", 2, 2)?;
     let sep = self_str(vm, &args.args[0])?;
-    let items = vm.to_vec(&args.args[1])?;
+    let items = match vm.to_vec(&args.args[1]) {
+        Ok(items) => items,
+        // Not iterable at all (rather than failing while iterating): CPython's message.
+        Err(e) if vm.is_exc(&e, &vm.types.exc.type_error) && vm.iter(&args.args[1]).is_err() => {
+            return Err(vm.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -330,7 +339,10 @@ fn str_replace(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn case_map(vm: &Vm, args: &Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
-    let given = args.args.len() + args.kwargs.len() - 1;
+    if !args.kwargs.is_empty() {
+        return Err(vm.type_error(format!("str.{}() takes no keyword arguments", name)));
+    }
+    let given = args.args.len() - 1;
     if given > 0 {
         return Err(vm.type_error(format!("str.{}() takes no arguments ({} given)", name, given)));
     }

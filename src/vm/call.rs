@@ -77,12 +77,38 @@ pub fn stack_exhausted() -> bool {
     STACK_LIMIT.with(|l| addr < l.get())
 }
 
+/// A built-in type's method called through the type (`list.append(l, x)`):
+/// a self of another type fails inside the method, whose message then
+/// becomes CPython's for a descriptor applied to the wrong object.
+#[inline(never)]
+fn call_unbound_method(vm: &Vm, b: &Rc<crate::objects::Builtin>, args: Args) -> PyResult<Value> {
+    let first = args.args.first().cloned();
+    let r = crate::probes::cfunction_call(vm, b, args);
+    match (r, first) {
+        (Err(e), Some(t)) if vm.is_exc(&e, &vm.types.exc.type_error) => {
+            let wrong_self = crate::vm::exc::exception_str(vm, &e.0).is_ok_and(|m| m.starts_with("descriptor requires a"));
+            if wrong_self {
+                return Err(vm.type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    b.name,
+                    b.owner,
+                    vm.type_name(&t)
+                )));
+            }
+            Err(e)
+        }
+        (r, _) => r,
+    }
+}
+
 pub fn call(vm: &Vm, f: &Value, mut args: Args) -> PyResult<Value> {
     match f {
         Value::Func(func) => call_function(vm, func, std::mem::take(&mut args.args), std::mem::take(&mut args.kwargs)),
         Value::Builtin(b) => {
             if let Some(s) = &b.bound {
                 args.args.insert(0, s.clone());
+            } else if b.is_method {
+                return call_unbound_method(vm, b, args);
             }
             crate::probes::cfunction_call(vm, b, args)
         }
