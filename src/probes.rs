@@ -105,7 +105,89 @@ fn fire_line(f: &Frame, line: u32) {
 /// Call a builtin.
 #[inline(always)]
 pub fn cfunction_call(vm: &Vm, b: &Rc<Builtin>, args: Args) -> PyResult<Value> {
+    // A method's code takes its self (or a `__new__` its class) from the
+    // first argument: called through the type with none, it is an error.
+    if b.is_method {
+        if let Some(e) = bad_method_call(vm, b, &args.args) {
+            return Err(e);
+        }
+    }
     (b.func)(vm, args)
+}
+
+/// What a built-in method's code assumes of its arguments and cannot
+/// check itself without failing hard: a first argument (self, or a
+/// `__new__`'s class), the class, and a binary operator's operand.
+#[inline(always)]
+fn bad_method_call(vm: &Vm, b: &Builtin, args: &[Value]) -> Option<crate::vm::PyErr> {
+    match args {
+        [] => Some(no_self(vm, b)),
+        [first, ..] if b.name == "__new__" && !matches!(first, Value::Class(_)) => Some(new_of_non_type(vm, b, first)),
+        [this] if b.name == "__format__" => {
+            Some(vm.type_error(format!("{}.__format__() takes exactly one argument (0 given)", vm.type_name(this))))
+        }
+        [_] if takes_operand(b.name) => Some(vm.type_error("expected 1 argument, got 0")),
+        _ => None,
+    }
+}
+
+/// The built-in methods whose one argument besides self is required.
+fn takes_operand(name: &str) -> bool {
+    matches!(
+        name,
+        "__eq__"
+            | "__ne__"
+            | "__lt__"
+            | "__le__"
+            | "__gt__"
+            | "__ge__"
+            | "__contains__"
+            | "__getitem__"
+            | "__add__"
+            | "__radd__"
+            | "__sub__"
+            | "__rsub__"
+            | "__mul__"
+            | "__rmul__"
+            | "__truediv__"
+            | "__rtruediv__"
+            | "__floordiv__"
+            | "__rfloordiv__"
+            | "__mod__"
+            | "__rmod__"
+            | "__pow__"
+            | "__rpow__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__and__"
+            | "__rand__"
+            | "__or__"
+            | "__ror__"
+            | "__xor__"
+            | "__rxor__"
+            | "__lshift__"
+            | "__rlshift__"
+            | "__rshift__"
+            | "__rrshift__"
+            | "__iadd__"
+            | "__imul__"
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn new_of_non_type(vm: &Vm, b: &Builtin, first: &Value) -> crate::vm::PyErr {
+    vm.type_error(format!("{}.__new__(X): X is not a type object ({})", b.owner, vm.type_name(first)))
+}
+
+#[cold]
+#[inline(never)]
+fn no_self(vm: &Vm, b: &Builtin) -> crate::vm::PyErr {
+    if b.name == "__new__" {
+        vm.type_error(format!("{}.__new__(): not enough arguments", b.owner))
+    } else {
+        vm.type_error(format!("descriptor '{}' of '{}' object needs an argument", b.name, b.owner))
+    }
 }
 
 /// Whether either cfunction probe is enabled (checked by the VM's call

@@ -161,3 +161,30 @@ fn malformed_programs_never_crash() {
         failures.join("\n\n")
     );
 }
+
+/// `tests/fuzz/call_everything.py` calls every built-in function and
+/// method with wrong argument counts and types; the run must finish
+/// (its last line is DONE) with no panic.
+#[test]
+fn builtins_called_wrongly_never_crash() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("sonde-call-everything-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sonde"))
+        .arg(root.join("tests/fuzz/call_everything.py"))
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stdout.lines().last().unwrap_or("");
+    assert!(
+        out.status.code() == Some(0) && last == "DONE" && !stderr.contains("panicked"),
+        "stopped after {:?} (status {:?}):\n{}",
+        last,
+        out.status.code(),
+        stderr
+    );
+}

@@ -380,11 +380,22 @@ fn range_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!("range.count() takes exactly one argument ({} given)", args.args.len() - 1)));
+    }
     Ok(Value::Int(vm.contains(&args.args[0], &args.args[1])? as i64))
 }
 
 fn range_index(vm: &Vm, args: Args) -> PyResult<Value> {
-    let Value::Range(r) = &args.args[0] else { unreachable!() };
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!("range.index() takes exactly one argument ({} given)", args.args.len() - 1)));
+    }
+    let Value::Range(r) = &args.args[0] else {
+        return Err(vm.type_error(format!(
+            "descriptor requires a 'range' object but received a '{}'",
+            vm.type_name(&args.args[0])
+        )));
+    };
     if !vm.contains(&args.args[0], &args.args[1])? {
         return Err(vm.value_error(format!("{} is not in range", vm.repr(&args.args[1])?)));
     }
@@ -404,7 +415,18 @@ fn slice_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn slice_indices(vm: &Vm, args: Args) -> PyResult<Value> {
-    let Value::Slice(s) = &args.args[0] else { unreachable!() };
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.args.len() - 1
+        )));
+    }
+    let Value::Slice(s) = &args.args[0] else {
+        return Err(vm.type_error(format!(
+            "descriptor requires a 'slice' object but received a '{}'",
+            vm.type_name(&args.args[0])
+        )));
+    };
     let n = vm.index_value(&args.args[1])?;
     let (a, b, c, _) = crate::objects::subscript::slice_indices(vm, s, n)?;
     Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))

@@ -171,6 +171,13 @@ fn b_fromhex(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_join(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "{}.join() takes exactly one argument ({} given)",
+            vm.type_name(&args.args[0]),
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let sep = bytes_of(vm, &args.args[0])?;
     let mut out = Vec::new();
     for (i, it) in vm.to_vec(&args.args[1])?.iter().enumerate() {
@@ -190,6 +197,12 @@ fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn b_find(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() < 2 {
+        return Err(vm.type_error(format!(
+            "find() takes at least 1 argument ({} given)",
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let b = bytes_of(vm, &args.args[0])?;
     let n = match &args.args[1] {
         Value::Int(i) => vec![*i as u8],
@@ -231,6 +244,12 @@ fn b_count(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_replace(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() < 3 {
+        return Err(vm.type_error(format!(
+            "replace expected at least 2 arguments, got {}",
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let b = bytes_of(vm, &args.args[0])?;
     let old = bytes_of(vm, &args.args[1])?;
     let new = bytes_of(vm, &args.args[2])?;
@@ -292,12 +311,24 @@ fn b_strip(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_startswith(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() < 2 {
+        return Err(vm.type_error(format!(
+            "startswith() takes at least 1 argument ({} given)",
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let b = bytes_of(vm, &args.args[0])?;
     let p = bytes_of(vm, &args.args[1])?;
     Ok(Value::Bool(b.starts_with(&p)))
 }
 
 fn b_endswith(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() < 2 {
+        return Err(vm.type_error(format!(
+            "endswith() takes at least 1 argument ({} given)",
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let b = bytes_of(vm, &args.args[0])?;
     let p = bytes_of(vm, &args.args[1])?;
     Ok(Value::Bool(b.ends_with(&p)))
@@ -314,6 +345,13 @@ fn b_lower(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_append(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "{}.append() takes exactly one argument ({} given)",
+            vm.type_name(&args.args[0]),
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let Value::ByteArray(b) = crate::vm::ops::unwrap_base(&args.args[0]) else {
         return Err(vm.type_error("descriptor 'append' requires a 'bytearray' object"));
     };
@@ -326,6 +364,13 @@ fn ba_append(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "{}.extend() takes exactly one argument ({} given)",
+            vm.type_name(&args.args[0]),
+            args.args.len().saturating_sub(1)
+        )));
+    }
     let Value::ByteArray(b) = crate::vm::ops::unwrap_base(&args.args[0]) else {
         return Err(vm.type_error("descriptor 'extend' requires a 'bytearray' object"));
     };
