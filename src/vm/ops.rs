@@ -202,7 +202,7 @@ fn int_op(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Value> {
                     if x == BigInt::from(-1) {
                         return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
                     }
-                    return Err(vm.err(&vm.types.exc.memory_error, ""));
+                    return Err(crate::vm::PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])));
                 }
             };
             Value::from_bigint(num_traits::pow::pow(x, e as usize))
@@ -362,9 +362,13 @@ fn repeat<T: Clone>(vm: &Vm, items: &[T], n: &Value) -> PyResult<Vec<T>> {
         return Ok(Vec::new());
     }
     if (items.len() as u128) * (n as u128) > (1u128 << 40) {
-        return Err(vm.err(&vm.types.exc.memory_error, ""));
+        return Err(crate::vm::PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])));
     }
-    let mut out = Vec::with_capacity(items.len() * n as usize);
+    let mut out = Vec::new();
+    // More than the machine can give is a MemoryError, not an abort.
+    if out.try_reserve_exact(items.len() * n as usize).is_err() {
+        return Err(crate::vm::PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])));
+    }
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -402,9 +406,20 @@ fn builtin_binop(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Option<Value
                 Value::str("")
             } else {
                 if (x.s.len() as u128) * (reps as u128) > (1u128 << 40) {
-                    return Err(vm.err(&vm.types.exc.memory_error, ""));
+                    return Err(crate::vm::PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])));
                 }
-                Value::string(x.s.repeat(reps as usize))
+                let mut s = String::new();
+                // More than the machine can give is a MemoryError, not an abort.
+                if s.try_reserve_exact(x.s.len() * reps as usize).is_err() {
+                    return Err(crate::vm::PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])));
+                }
+                // Doubling copies, as `str::repeat` makes them.
+                let target = x.s.len() * reps as usize;
+                s.push_str(&x.s);
+                while s.len() < target {
+                    s.extend_from_within(..s.len().min(target - s.len()));
+                }
+                Value::string(s)
             }
         }
         (Str(x), _, op::MOD) => Value::string(crate::format::percent_format(vm, x.as_str(), b)?),

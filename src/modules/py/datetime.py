@@ -97,6 +97,8 @@ class timedelta:
         return timedelta(microseconds=-self._us())
 
     def __mul__(self, k):
+        if not isinstance(k, (int, float)):
+            return NotImplemented
         return timedelta(microseconds=self._us() * k)
 
     __rmul__ = __mul__
