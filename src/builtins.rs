@@ -161,9 +161,12 @@ fn divmod(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn pow(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "pow", 2, 3)?;
-    let base = args.get(0, "base").unwrap();
-    let exp = args.get(1, "exp").unwrap();
+    let n = args.args.len() + args.kwargs.len();
+    if n > 3 {
+        return Err(vm.type_error(format!("pow() takes at most 3 arguments ({} given)", n)));
+    }
+    let base = args.required(vm, "pow", 0, "base")?;
+    let exp = args.required(vm, "pow", 1, "exp")?;
     match args.get(2, "mod") {
         None | Some(Value::None) => crate::vm::ops::binary_op(vm, &base, &exp, op::POW),
         Some(m) => {
@@ -203,8 +206,8 @@ fn round(vm: &Vm, args: Args) -> PyResult<Value> {
     if args.len() > 2 {
         return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", args.len())));
     }
-    args.check(vm, "round", 1, 2)?;
-    let x = args.get(0, "number").unwrap();
+    let x = args.required(vm, "round", 0, "number")?;
+    args.check_kw(vm, "round", 1, 2)?;
     let nd = args.get(1, "ndigits").unwrap_or(Value::None);
     if let Value::Instance(i) = &x {
         if let Some(m) = i.class().lookup("__round__") {
@@ -592,6 +595,9 @@ fn dir_b(vm: &Vm, args: Args) -> PyResult<Value> {
 fn sum(vm: &Vm, args: Args) -> PyResult<Value> {
     if args.len() > 2 {
         return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
+    }
+    if args.args.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
     args.check(vm, "sum", 1, 2)?;
     let mut acc = args.get(1, "start").unwrap_or(Value::Int(0));

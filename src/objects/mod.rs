@@ -625,12 +625,33 @@ impl Args {
     }
     /// Check the positional count, with CPython's messages.
     pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        self.positional_check(vm, name, min)?;
         count_check(vm, name, self.args.len() + self.kwargs.len(), min, max)
     }
     /// Like `check`, for methods: `self` (or `cls`) is not counted, as CPython counts.
     pub fn check_m(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        self.positional_check(vm, name, min)?;
         let n = (self.args.len() + self.kwargs.len()).saturating_sub(1);
         count_check(vm, name, n, min.saturating_sub(1), max.saturating_sub(1))
+    }
+    /// `check` for a function that reads its arguments with `get`, so a
+    /// keyword may stand in for a positional one.
+    pub fn check_kw(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        count_check(vm, name, self.args.len() + self.kwargs.len(), min, max)
+    }
+    /// Argument `i` (keyword `name`) that the function requires.
+    pub fn required(&self, vm: &Vm, fname: &str, i: usize, name: &str) -> PyResult<Value> {
+        self.get(i, name)
+            .ok_or_else(|| vm.type_error(format!("{}() missing required argument '{}' (pos {})", fname, name, i + 1)))
+    }
+    /// The functions that count with `check` read their required
+    /// arguments by position: keywords cannot stand in for them (CPython's
+    /// are positional-only too).
+    fn positional_check(&self, vm: &Vm, name: &str, min: usize) -> PyResult<()> {
+        if self.args.len() < min && !self.kwargs.is_empty() {
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
+        }
+        Ok(())
     }
     pub fn no_kwargs(&self, vm: &Vm, name: &str) -> PyResult<()> {
         if self.kwargs.is_empty() {

@@ -2,7 +2,7 @@ import sys
 # Every public callable of the bundled and built-in modules, and every
 # method of the built-in types and of instances of the modules' classes
 # (through the type and bound), called with
-# argument lists of the wrong count and type: each call must end in a
+# argument lists of the wrong count and type, and with keywords: each call must end in a
 # Python exception or a result, never a Rust panic. Names with side
 # effects on the machine (files, processes, signals) are left out.
 skip = set()
@@ -73,14 +73,16 @@ for v in samples:
         except BaseException:
             pass
 argsets = ((), (None,), (1,), ("x",), (None, None), ([], {}), (1, 2, 3, 4, 5))
+# Keywords too, with too few positional arguments.
+kwsets = ({}, {"x": 1}, {"key": None}, {"start": "a"})
 for name, fn in targets:
     if name in skip or not callable(fn):
         continue
-    for args in argsets:
-        sys.stdout.write(name + " " + repr(args) + "\n")
+    for args, kw in [(a, k) for a in argsets for k in kwsets if not k or len(a) < 2]:
+        sys.stdout.write(name + " " + repr(args) + " " + repr(kw) + "\n")
         sys.stdout.flush()
         try:
-            r = fn(*args)
+            r = fn(*args, **kw)
             if hasattr(r, "__next__") and not isinstance(r, type):
                 try:
                     next(r)
