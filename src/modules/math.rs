@@ -385,14 +385,8 @@ fn isclose(vm: &Vm, args: Args) -> PyResult<Value> {
             args.args.len()
         )));
     }
-    if args.get(0, "a").is_none() {
-        return Err(vm.type_error("isclose() missing required argument 'a' (pos 1)"));
-    }
-    if args.get(1, "b").is_none() {
-        return Err(vm.type_error("isclose() missing required argument 'b' (pos 2)"));
-    }
-    let a = f(vm, &args.get(0, "a").unwrap_or(Value::None))?;
-    let b = f(vm, &args.get(1, "b").unwrap_or(Value::None))?;
+    let a = f(vm, &args.required(vm, "isclose", 0, "a")?)?;
+    let b = f(vm, &args.required(vm, "isclose", 1, "b")?)?;
     let rel = match args.kw("rel_tol") {
         Some(v) => f(vm, &v)?,
         None => 1e-9,

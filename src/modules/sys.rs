@@ -46,10 +46,7 @@ fn intern(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn getsizeof(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.is_empty() {
-        return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
-    }
-    let v = &args.args[0];
+    let v = &args.required(vm, "getsizeof", 0, "object")?;
     Ok(Value::Int(match v {
         Value::Int(_) => 28,
         Value::Float(_) => 24,

@@ -380,16 +380,12 @@ fn range_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_count(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() != 2 {
-        return Err(vm.type_error(format!("range.count() takes exactly one argument ({} given)", args.args.len() - 1)));
-    }
+    args.check_m(vm, "range.count", 2, 2)?;
     Ok(Value::Int(vm.contains(&args.args[0], &args.args[1])? as i64))
 }
 
 fn range_index(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() != 2 {
-        return Err(vm.type_error(format!("range.index() takes exactly one argument ({} given)", args.args.len() - 1)));
-    }
+    args.check_m(vm, "range.index", 2, 2)?;
     let Value::Range(r) = &args.args[0] else {
         return Err(vm.type_error(format!(
             "descriptor requires a 'range' object but received a '{}'",
@@ -415,12 +411,7 @@ fn slice_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn slice_indices(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "slice.indices() takes exactly one argument ({} given)",
-            args.args.len() - 1
-        )));
-    }
+    args.check_m(vm, "slice.indices", 2, 2)?;
     let Value::Slice(s) = &args.args[0] else {
         return Err(vm.type_error(format!(
             "descriptor requires a 'slice' object but received a '{}'",

@@ -170,14 +170,25 @@ fn b_fromhex(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::new(out)))
 }
 
-fn b_join(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "{}.join() takes exactly one argument ({} given)",
-            vm.type_name(&args.args[0]),
-            args.args.len().saturating_sub(1)
-        )));
+/// A method's one required argument after self, checked before the
+/// method reads it, with CPython's messages: `exactly` for methods that
+/// take only it (`bytes.join() takes exactly one argument (0 given)`),
+/// otherwise for those with optional ones after it (`find() takes at
+/// least 1 argument (0 given)`). Self is always there (`cfunction_call`).
+fn operand_check(vm: &Vm, args: &Args, name: &str, exactly: bool) -> PyResult<()> {
+    let given = args.args.len().saturating_sub(1);
+    if exactly && given != 1 {
+        let owner = vm.type_name(&args.args[0]);
+        return Err(vm.type_error(format!("{}.{}() takes exactly one argument ({} given)", owner, name, given)));
     }
+    if given < 1 {
+        return Err(vm.type_error(format!("{}() takes at least 1 argument ({} given)", name, given)));
+    }
+    Ok(())
+}
+
+fn b_join(vm: &Vm, args: Args) -> PyResult<Value> {
+    operand_check(vm, &args, "join", true)?;
     let sep = bytes_of(vm, &args.args[0])?;
     let mut out = Vec::new();
     for (i, it) in vm.to_vec(&args.args[1])?.iter().enumerate() {
@@ -197,12 +208,7 @@ fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn b_find(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() < 2 {
-        return Err(vm.type_error(format!(
-            "find() takes at least 1 argument ({} given)",
-            args.args.len().saturating_sub(1)
-        )));
-    }
+    operand_check(vm, &args, "find", false)?;
     let b = bytes_of(vm, &args.args[0])?;
     let n = match &args.args[1] {
         Value::Int(i) => vec![*i as u8],
@@ -212,12 +218,7 @@ fn b_find(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_count(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() < 2 {
-        return Err(vm.type_error(format!(
-            "count() takes at least 1 argument ({} given)",
-            args.args.len().saturating_sub(1)
-        )));
-    }
+    operand_check(vm, &args, "count", false)?;
     let b = bytes_of(vm, &args.args[0])?;
     if let Value::Int(i) = args.args[1] {
         // A single byte, given as an int.
@@ -311,24 +312,14 @@ fn b_strip(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_startswith(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() < 2 {
-        return Err(vm.type_error(format!(
-            "startswith() takes at least 1 argument ({} given)",
-            args.args.len().saturating_sub(1)
-        )));
-    }
+    operand_check(vm, &args, "startswith", false)?;
     let b = bytes_of(vm, &args.args[0])?;
     let p = bytes_of(vm, &args.args[1])?;
     Ok(Value::Bool(b.starts_with(&p)))
 }
 
 fn b_endswith(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() < 2 {
-        return Err(vm.type_error(format!(
-            "endswith() takes at least 1 argument ({} given)",
-            args.args.len().saturating_sub(1)
-        )));
-    }
+    operand_check(vm, &args, "endswith", false)?;
     let b = bytes_of(vm, &args.args[0])?;
     let p = bytes_of(vm, &args.args[1])?;
     Ok(Value::Bool(b.ends_with(&p)))
@@ -345,13 +336,7 @@ fn b_lower(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_append(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "{}.append() takes exactly one argument ({} given)",
-            vm.type_name(&args.args[0]),
-            args.args.len().saturating_sub(1)
-        )));
-    }
+    operand_check(vm, &args, "append", true)?;
     let Value::ByteArray(b) = crate::vm::ops::unwrap_base(&args.args[0]) else {
         return Err(vm.type_error("descriptor 'append' requires a 'bytearray' object"));
     };
@@ -364,13 +349,7 @@ fn ba_append(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &Vm, args: Args) -> PyResult<Value> {
-    if args.args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "{}.extend() takes exactly one argument ({} given)",
-            vm.type_name(&args.args[0]),
-            args.args.len().saturating_sub(1)
-        )));
-    }
+    operand_check(vm, &args, "extend", true)?;
     let Value::ByteArray(b) = crate::vm::ops::unwrap_base(&args.args[0]) else {
         return Err(vm.type_error("descriptor 'extend' requires a 'bytearray' object"));
     };

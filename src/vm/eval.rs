@@ -201,8 +201,9 @@ fn end_inline(vm: &Vm, chain: &mut Vec<Frame>) -> bool {
 /// instance) and, for a class, the class whose `__init__` it is.
 type InlineTarget = (Rc<Function>, Option<Value>, Option<Rc<crate::objects::Class>>);
 
-/// A CALL of the callable at `f.stack[at - 1]` that can run in-loop: the function, its first local and, for a class, the
-/// class whose `__init__` it is. A bound method of a `simple_call`
+/// A CALL of the callable at `f.stack[at - 1]` that can run in-loop: the
+/// function, its first local and, for a class, the class whose `__init__`
+/// it is. A bound method of a `simple_call`
 /// function gets its instance in front. A class that `instantiate_simple`
 /// would make gets its instance made here, in the class's place below the
 /// arguments: the call's result once `__init__` returns None. `None`: call
