@@ -2234,10 +2234,10 @@ fn stack_depth(instrs: &[Instr]) -> usize {
     let mut work = vec![(0usize, 0i32)];
     let mut max = 0;
     while let Some((mut pc, mut d)) = work.pop() {
-        // A compiler bug (unbalanced stack effects) must not hang: give up.
-        if d > 1 << 16 {
-            break;
-        }
+        // The evaluation loop pushes and pops unchecked within `max_stack`
+        // (`Frame::push`, `eval::pop`): a compiler bug that unbalances the
+        // stack effects must stop here, not corrupt memory at run time.
+        assert!(d <= 1 << 16, "internal compiler error: the value stack grows without bound");
         while pc < n {
             if depth_at[pc] >= d {
                 break;
@@ -2249,6 +2249,7 @@ fn stack_depth(instrs: &[Instr]) -> usize {
                 max = max.max(d + eff);
             }
             d += ins.stack_effect();
+            assert!(d >= 0, "internal compiler error: {ins:?} at {pc} pops an empty value stack");
             max = max.max(d);
             match ins {
                 Instr::Jump { .. } | Instr::ReturnValue | Instr::Reraise | Instr::RaiseVarargs { .. } => break,

@@ -69,8 +69,17 @@ fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>, chain: &mut Vec<Frame>)
 
 #[inline(always)]
 fn pop(f: &mut Frame) -> Value {
-    // The compiler's stack-depth analysis guarantees this never underflows.
-    f.stack.pop().unwrap_or_else(|| Value::None)
+    let len = f.stack.len();
+    debug_assert!(len > 0, "value stack underflow in {}", f.code.qualname);
+    // SAFETY: the compiler's stack-depth analysis (`compile::stack_depth`)
+    // follows every instruction's stack effect, so an instruction never
+    // pops a value it was not given: `len > 0`, and the value at `len - 1`
+    // is initialised. Cutting the length first hands its ownership to the
+    // read. (The `checked` profile asserts it on every test program.)
+    unsafe {
+        f.stack.set_len(len - 1);
+        f.stack.as_ptr().add(len - 1).read()
+    }
 }
 
 #[inline(always)]
@@ -632,10 +641,10 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
             ip += 1;
             match ins {
                 Instr::Nop => {}
-                Instr::LoadConst { idx } => f.stack.push(code.consts[idx as usize].clone()),
+                Instr::LoadConst { idx } => f.push(code.consts[idx as usize].clone()),
                 Instr::LoadFast { idx } => {
                     let v = fast_local(vm, &f.fast, &code, idx)?.clone();
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Instr::StoreFast { idx } => {
                     let v = pop(f);
@@ -649,7 +658,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                 Instr::LoadDeref { idx } => {
                     let v = f.cells[idx as usize].borrow().clone();
                     match v {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => f.push(v),
                         None => return Err(unbound_deref(vm, &code, idx)),
                     }
                 }
@@ -662,16 +671,16 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         return Err(unbound_deref(vm, &code, idx));
                     }
                 }
-                Instr::LoadClosure { idx } => f.stack.push(Value::Cell(f.cells[idx as usize].clone())),
+                Instr::LoadClosure { idx } => f.push(Value::Cell(f.cells[idx as usize].clone())),
                 Instr::LoadClassDeref { idx, name } => {
                     let key = code.name_str(name);
                     let found = f.locals.as_ref().and_then(|l| l.borrow().get_str(key));
                     match found {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => f.push(v),
                         None => {
                             let v = f.cells[idx as usize].borrow().clone();
                             match v {
-                                Some(v) => f.stack.push(v),
+                                Some(v) => f.push(v),
                                 None => return Err(unbound_deref(vm, &code, idx)),
                             }
                         }
@@ -689,7 +698,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         Some(v) => v,
                         None => load_global_cached(vm, f, &code, idx)?,
                     };
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Instr::StoreName { idx } => {
                     let v = pop(f);
@@ -711,7 +720,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                 }
                 Instr::LoadGlobal { idx } => {
                     let v = load_global_cached(vm, f, &code, idx)?;
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Instr::StoreGlobal { idx } => {
                     let v = pop(f);
@@ -729,7 +738,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let (name, h) = code.name_hashed(idx);
                     let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize]);
                     obj.release();
-                    f.stack.push(v?);
+                    f.push(v?);
                 }
                 Instr::LoadFastAttr { local, idx } => {
                     let obj = fast_local(vm, &f.fast, &code, local)?;
@@ -737,7 +746,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     ip += 1;
                     let (name, h) = code.name_hashed(idx);
                     let v = vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize])?;
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Instr::LoadFastMethod { local, idx } => {
                     let obj = fast_local(vm, &f.fast, &code, local)?;
@@ -752,7 +761,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     match fast_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
                         Some(r) => {
-                            f.stack.push(r);
+                            f.push(r);
                             ip += 2;
                         }
                         None => ip = push_locals_outlined(vm, f, &code, a, b, ip)?,
@@ -764,7 +773,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     match fast_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
                         Some(r) => {
-                            f.stack.push(r);
+                            f.push(r);
                             ip += 2;
                         }
                         None => ip = push_local_const_outlined(vm, f, &code, local, idx, ip)?,
@@ -877,7 +886,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         let func = pop(f);
                         call_from(vm, f, &func, Args::new(args))?
                     };
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::Pop => {
                     if let Some(v) = f.stack.pop() {
@@ -886,14 +895,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                 }
                 Instr::Dup => {
                     let v = top(f).clone();
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Instr::Dup2 => {
                     let n = f.stack.len();
                     let a = f.stack[n - 2].clone();
                     let b = f.stack[n - 1].clone();
-                    f.stack.push(a);
-                    f.stack.push(b);
+                    f.push(a);
+                    f.push(b);
                 }
                 Instr::Rot2 => {
                     let n = f.stack.len();
@@ -913,15 +922,15 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let v = pop(f);
                     let r = ops::unary_op(vm, &v, op);
                     v.release();
-                    f.stack.push(r?);
+                    f.push(r?);
                 }
                 Instr::BinaryOp { op } => {
                     let r = binary_top(vm, f, op, false)?;
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::InplaceOp { op } => {
                     let r = binary_top(vm, f, op, true)?;
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::BinaryOpStore { op, local } => {
                     let r = binary_top(vm, f, op, false)?;
@@ -945,12 +954,12 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     a.release();
                     b.release();
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::IsOp { invert } => {
                     let b = pop(f);
                     let a = pop(f);
-                    f.stack.push(Value::Bool(a.is(&b) != (invert != 0)));
+                    f.push(Value::Bool(a.is(&b) != (invert != 0)));
                     a.release();
                     b.release();
                 }
@@ -958,7 +967,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let container = pop(f);
                     let item = pop(f);
                     let r = vm.contains(&container, &item)?;
-                    f.stack.push(Value::Bool(r != (invert != 0)));
+                    f.push(Value::Bool(r != (invert != 0)));
                 }
                 Instr::BinarySubscr => {
                     let k = pop(f);
@@ -975,7 +984,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     k.release();
                     o.release();
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::StoreSubscr => {
                     let k = pop(f);
@@ -1007,17 +1016,17 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let step = if n == 3 { pop(f) } else { Value::None };
                     let stop = pop(f);
                     let start = pop(f);
-                    f.stack.push(Value::Slice(Rc::new([start, stop, step])));
+                    f.push(Value::Slice(Rc::new([start, stop, step])));
                 }
                 Instr::BuildTuple { n } => {
                     let at = f.stack.len() - n as usize;
                     let items = tail_vec::<0>(f, at);
-                    f.stack.push(Value::tuple(items));
+                    f.push(Value::tuple(items));
                 }
                 Instr::BuildList { n } => {
                     let at = f.stack.len() - n as usize;
                     let items = tail_vec::<0>(f, at);
-                    f.stack.push(Value::list(items));
+                    f.push(Value::list(items));
                 }
                 Instr::BuildSet { n } => {
                     let at = f.stack.len() - n as usize;
@@ -1026,7 +1035,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     for it in items {
                         s.insert(vm.key(&it)?);
                     }
-                    f.stack.push(Value::set(s));
+                    f.push(Value::set(s));
                 }
                 Instr::BuildMap { n } => {
                     let at = f.stack.len() - 2 * n as usize;
@@ -1035,7 +1044,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     for kv in items.chunks(2) {
                         d.insert(vm.key(&kv[0])?, kv[1].clone());
                     }
-                    f.stack.push(Value::dict(d));
+                    f.push(Value::dict(d));
                 }
                 Instr::BuildString { n } => {
                     let at = f.stack.len() - n as usize;
@@ -1045,7 +1054,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             s.push_str(p.as_str());
                         }
                     }
-                    f.stack.push(Value::string(s));
+                    f.push(Value::string(s));
                 }
                 Instr::ListAppend { depth } => {
                     let v = pop(f);
@@ -1123,7 +1132,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let v = pop(f);
                     if let Value::List(l) = v {
                         let items = std::mem::take(&mut *l.borrow_mut());
-                        f.stack.push(Value::tuple(items));
+                        f.push(Value::tuple(items));
                     }
                 }
                 Instr::UnpackSequence { n } => {
@@ -1172,7 +1181,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         (Value::Str(_), true) => v,
                         _ => Value::string(crate::format::format_value(vm, &v, &spec_s)?),
                     };
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::Jump { target } => {
                     ip = target as usize;
@@ -1226,18 +1235,18 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let v = pop(f);
                     let it = vm.iter(&v);
                     v.release();
-                    f.stack.push(it?);
+                    f.push(it?);
                 }
                 Instr::ForIter { target } => {
                     // The next item of a range or list iterator, inline; the
                     // end of the iteration and every other iterator go the
                     // general way.
                     if let Some(v) = for_iter_fast(top(f)) {
-                        f.stack.push(v);
+                        f.push(v);
                         continue;
                     }
                     match vm.next(top(f))? {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => f.push(v),
                         None => {
                             pop(f).release();
                             ip = target as usize;
@@ -1266,14 +1275,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                 }
                                 None => {
                                     let r = call_stacked(vm, f, at)?;
-                                    f.stack.push(r);
+                                    f.push(r);
                                     continue;
                                 }
                             }
                         }
                         _ => {
                             let r = call_stacked(vm, f, at)?;
-                            f.stack.push(r);
+                            f.push(r);
                             continue;
                         }
                     };
@@ -1299,7 +1308,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         })
                         .collect();
                     let r = call_from(vm, f, &func, Args { args, kwargs })?;
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::CallEx { has_kw } => {
                     let kw = if has_kw != 0 { Some(pop(f)) } else { None };
@@ -1319,7 +1328,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         }
                     }
                     let r = call_from(vm, f, &func, Args { args, kwargs })?;
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::MakeFunction { flags } => {
                     let qualname = pop(f);
@@ -1380,7 +1389,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     let func = Value::Func(Rc::new(func));
                     crate::gc::track(&func);
-                    f.stack.push(func);
+                    f.push(func);
                 }
                 Instr::ReturnValue => {
                     let v = pop(f);
@@ -1413,7 +1422,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         Value::Generator(_) => v,
                         other => vm.iter(&other)?,
                     };
-                    f.stack.push(it);
+                    f.push(it);
                 }
                 Instr::YieldFrom => {
                     let sent = pop(f);
@@ -1444,7 +1453,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         }
                         GenResult::Return(v) => {
                             pop(f).release();
-                            f.stack.push(v);
+                            f.push(v);
                         }
                     }
                 }
@@ -1474,13 +1483,13 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     };
                     let exit_bound = vm.bind(&exit, &ctx);
                     let r = vm.call(&vm.bind(&enter, &ctx), vec![])?;
-                    f.stack.push(exit_bound);
+                    f.push(exit_bound);
                     f.blocks.push(Block {
                         handler: target,
                         level: f.stack.len() as u32,
                         is_handler: false,
                     });
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::PopBlock => {
                     f.blocks.pop();
@@ -1506,7 +1515,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let ty = pop(f);
                     let e = top(f).clone();
                     let r = exc::exception_matches(vm, &e, &ty)?;
-                    f.stack.push(Value::Bool(r));
+                    f.push(Value::Bool(r));
                 }
                 Instr::WithExceptStart => {
                     let n = f.stack.len();
@@ -1515,7 +1524,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     let ty = Value::Class(vm.type_of(&e));
                     let tb = Value::None;
                     let r = vm.call(&exit, vec![ty, e, tb])?;
-                    f.stack.push(r);
+                    f.push(r);
                 }
                 Instr::CallExitNone => {
                     let exit = pop(f);
@@ -1529,12 +1538,12 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         _ => 0,
                     };
                     let m = import::import_name(vm, code.name_str(idx), &fromlist, level, &f.globals)?;
-                    f.stack.push(m);
+                    f.push(m);
                 }
                 Instr::ImportFrom { idx } => {
                     let m = top(f).clone();
                     let v = import::import_from(vm, &m, code.name_str(idx))?;
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Instr::ImportStar => {
                     let m = pop(f);
@@ -1542,7 +1551,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     import::import_star(vm, &m, &ns)?;
                 }
                 Instr::LoadBuildClass => {
-                    f.stack.push(vm.builtin_fn("__build_class__", "builtins", call::build_class));
+                    f.push(vm.builtin_fn("__build_class__", "builtins", call::build_class));
                 }
                 Instr::LoadLocals => {
                     let d = match &f.locals {
@@ -1570,10 +1579,10 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             Value::dict(d)
                         }
                     };
-                    f.stack.push(d);
+                    f.push(d);
                 }
-                Instr::LoadGlobals => f.stack.push(Value::Dict(f.globals.clone())),
-                Instr::LoadAssertionError => f.stack.push(Value::Class(vm.types.exc.assertion_error.clone())),
+                Instr::LoadGlobals => f.push(Value::Dict(f.globals.clone())),
+                Instr::LoadAssertionError => f.push(Value::Class(vm.types.exc.assertion_error.clone())),
                 Instr::PrintExpr => {
                     let v = pop(f);
                     if !v.is_none() {
@@ -1592,7 +1601,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         }
                         _ => false,
                     };
-                    f.stack.push(Value::Bool(r));
+                    f.push(Value::Bool(r));
                 }
                 Instr::MatchMapping => {
                     let v = pop(f);
@@ -1601,7 +1610,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         Value::Instance(i) => i.class().kind == Kind::Dict,
                         _ => false,
                     };
-                    f.stack.push(Value::Bool(r));
+                    f.push(Value::Bool(r));
                 }
                 Instr::MatchInstance => {
                     let cls = pop(f);
@@ -1611,27 +1620,27 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     // isinstance() semantics, so a metaclass __instancecheck__ counts.
                     let r = crate::builtins::isinstance_of(vm, &subj, &cls)?;
-                    f.stack.push(Value::Bool(r));
+                    f.push(Value::Bool(r));
                 }
                 Instr::MatchPos { pos, target } => {
                     let cls = pop(f);
                     let subj = pop(f);
                     match match_positional(vm, &subj, &cls, pos as usize)? {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => f.push(v),
                         None => ip = target as usize,
                     }
                 }
                 Instr::MatchAttr { idx, target } => {
                     let subj = pop(f);
                     match vm.getattr_opt(&subj, code.name_str(idx))? {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => f.push(v),
                         None => ip = target as usize,
                     }
                 }
                 Instr::GetLen => {
                     let v = pop(f);
                     let n = vm.len(&v)?;
-                    f.stack.push(Value::Int(n as i64));
+                    f.push(Value::Int(n as i64));
                 }
                 Instr::CopyDictWithoutKeys => {
                     let keys = pop(f);
@@ -1643,7 +1652,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     for k in vm.to_vec(&keys)? {
                         d.remove(&vm.key(&k)?);
                     }
-                    f.stack.push(Value::dict(d));
+                    f.push(Value::dict(d));
                 }
             }
         }
