@@ -1505,13 +1505,19 @@ impl<'a> Compiler<'a> {
         // The test's jump is at the enclosing location (the `if`/`while`
         // statement, the comprehension, the conditional expression), as in
         // CPython 3.11: a failing __bool__ points there, and the line probe
-        // sees the jump on that line.
+        // sees the jump on that line. After a comparison it is at the
+        // comparison's, as in CPython.
         self.expr(e)?;
+        let enclosing = self.u().pos;
+        if matches!(e, ast::Expr::Compare(_)) {
+            self.set_loc(e.range());
+        }
         if when {
             self.emit(Instr::PopJumpIfTrue { target });
         } else {
             self.emit(Instr::PopJumpIfFalse { target });
         }
+        self.u().pos = enclosing;
         Ok(())
     }
 
