@@ -623,1039 +623,1091 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
         let code = f.code.clone();
         // The untraced loop runs the fused copy; the traced one every instruction.
         let instrs = if TRACE { &code.instrs[..] } else { &code.fused[..] };
-        // The instruction pointer lives in a register while the loop runs;
+        // The instruction pointer lives in a local while the loop runs;
         // `f.ip` is written back when the frame is left (`leave`). After an
         // error it is not needed: the handler search sets it, or the frame ends.
+        //
+        // `ip` is always one past the instruction being executed, and
+        // `f.lasti` is not kept up to date per instruction (a store on
+        // every dispatch): it is written where something reads it, namely
+        // an error leaving the frame (below: tracebacks, the exception
+        // probes), a call (a caller's traceback line, the cfunction
+        // probes), a return or yield (function__return, a generator's
+        // resumption), and every instruction of the traced loop.
         let mut ip = f.ip;
-        loop {
-            // SAFETY: `ip` is 0, a jump target, or just past an instruction
-            // that falls through, and the compiler checked for every code
-            // object (`instr::stays_in_bounds`) that all of these are in range.
-            // `instrs` and `fused` are the same length with the same targets.
-            let ins = unsafe { *instrs.get_unchecked(ip) };
-            if TRACE {
-                f.ip = ip;
-                crate::probes::line(f);
+        let err: PyErr = 'fail: {
+            // `?` for the loop's body: an error leaves through `'fail`.
+            macro_rules! t {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'fail e,
+                    }
+                };
             }
-            f.lasti = ip;
-            ip += 1;
-            match ins {
-                Instr::Nop => {}
-                Instr::LoadConst { idx } => f.push(code.consts[idx as usize].clone()),
-                Instr::LoadFast { idx } => {
-                    let v = fast_local(vm, &f.fast, &code, idx)?.clone();
-                    f.push(v);
-                }
-                Instr::StoreFast { idx } => {
-                    let v = pop(f);
-                    store_local(f, idx, v);
-                }
-                Instr::DeleteFast { idx } => {
-                    if f.fast[idx as usize].take().is_none() {
-                        return Err(unbound_local(vm, code.varnames[idx as usize].as_str()));
-                    }
-                }
-                Instr::LoadDeref { idx } => {
-                    let v = f.cells[idx as usize].borrow().clone();
-                    match v {
-                        Some(v) => f.push(v),
-                        None => return Err(unbound_deref(vm, &code, idx)),
-                    }
-                }
-                Instr::StoreDeref { idx } => {
-                    let v = pop(f);
-                    let _old = f.cells[idx as usize].borrow_mut().replace(v);
-                }
-                Instr::DeleteDeref { idx } => {
-                    if f.cells[idx as usize].borrow_mut().take().is_none() {
-                        return Err(unbound_deref(vm, &code, idx));
-                    }
-                }
-                Instr::LoadClosure { idx } => f.push(Value::Cell(f.cells[idx as usize].clone())),
-                Instr::LoadClassDeref { idx, name } => {
-                    let key = code.name_str(name);
-                    let found = f.locals.as_ref().and_then(|l| l.borrow().get_str(key));
-                    match found {
-                        Some(v) => f.push(v),
-                        None => {
-                            let v = f.cells[idx as usize].borrow().clone();
-                            match v {
-                                Some(v) => f.push(v),
-                                None => return Err(unbound_deref(vm, &code, idx)),
-                            }
-                        }
-                    }
-                }
-                Instr::LoadName { idx } => {
-                    let local = match &f.locals {
-                        Some(l) => {
-                            let (key, h) = code.name_hashed(idx);
-                            l.borrow().get_str_h(key, h)
-                        }
-                        None => None,
-                    };
-                    let v = match local {
-                        Some(v) => v,
-                        None => load_global_cached(vm, f, &code, idx)?,
-                    };
-                    f.push(v);
-                }
-                Instr::StoreName { idx } => {
-                    let v = pop(f);
-                    match &f.locals {
-                        Some(l) => {
-                            let key = vm.key(&code.names[idx as usize])?;
-                            let _old = l.borrow_mut().insert(key, v);
-                        }
-                        None => store_global_cached(vm, f, &code, idx, v)?,
-                    }
-                }
-                Instr::DeleteName { idx } => {
-                    let key = code.name_str(idx);
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    let old = ns.borrow_mut().remove_str(key);
-                    if old.is_none() {
-                        return Err(vm.name_error(key));
-                    }
-                }
-                Instr::LoadGlobal { idx } => {
-                    let v = load_global_cached(vm, f, &code, idx)?;
-                    f.push(v);
-                }
-                Instr::StoreGlobal { idx } => {
-                    let v = pop(f);
-                    store_global_cached(vm, f, &code, idx, v)?;
-                }
-                Instr::DeleteGlobal { idx } => {
-                    let key = code.name_str(idx);
-                    let old = f.globals.borrow_mut().remove_str(key);
-                    if old.is_none() {
-                        return Err(vm.name_error(key));
-                    }
-                }
-                Instr::LoadAttr { idx } => {
-                    let obj = pop(f);
-                    let (name, h) = code.name_hashed(idx);
-                    let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize]);
-                    obj.release();
-                    f.push(v?);
-                }
-                Instr::LoadFastAttr { local, idx } => {
-                    let obj = fast_local(vm, &f.fast, &code, local)?;
+            loop {
+                // SAFETY: `ip` is 0, a jump target, or just past an instruction
+                // that falls through, and the compiler checked for every code
+                // object (`instr::stays_in_bounds`) that all of these are in range.
+                // `instrs` and `fused` are the same length with the same targets.
+                let ins = unsafe { *instrs.get_unchecked(ip) };
+                if TRACE {
+                    f.ip = ip;
+                    crate::probes::line(f);
                     f.lasti = ip;
-                    ip += 1;
-                    let (name, h) = code.name_hashed(idx);
-                    let v = vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize])?;
-                    f.push(v);
                 }
-                Instr::LoadFastMethod { local, idx } => {
-                    let obj = fast_local(vm, &f.fast, &code, local)?;
-                    let obj = obj.clone();
-                    f.lasti = ip;
-                    ip += 1;
-                    load_method(vm, f, &code, obj, idx)?;
-                }
-                Instr::BinaryFastFast { a, b } => {
-                    let Instr::BinaryOp { op } = instrs[ip + 1] else {
-                        unreachable!("fuse")
-                    };
-                    match fast_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
-                        Some(r) => {
-                            f.push(r);
-                            ip += 2;
+                ip += 1;
+                match ins {
+                    Instr::Nop => {}
+                    Instr::LoadConst { idx } => f.push(code.consts[idx as usize].clone()),
+                    Instr::LoadFast { idx } => {
+                        let v = t!(fast_local(vm, &f.fast, &code, idx)).clone();
+                        f.push(v);
+                    }
+                    Instr::StoreFast { idx } => {
+                        let v = pop(f);
+                        store_local(f, idx, v);
+                    }
+                    Instr::DeleteFast { idx } => {
+                        if f.fast[idx as usize].take().is_none() {
+                            break 'fail unbound_local(vm, code.varnames[idx as usize].as_str());
                         }
-                        None => ip = push_locals_outlined(vm, f, &code, a, b, ip)?,
                     }
-                }
-                Instr::BinaryFastConst { local, idx } => {
-                    let Instr::BinaryOp { op } = instrs[ip + 1] else {
-                        unreachable!("fuse")
-                    };
-                    match fast_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
-                        Some(r) => {
-                            f.push(r);
-                            ip += 2;
+                    Instr::LoadDeref { idx } => {
+                        let v = f.cells[idx as usize].borrow().clone();
+                        match v {
+                            Some(v) => f.push(v),
+                            None => break 'fail unbound_deref(vm, &code, idx),
                         }
-                        None => ip = push_local_const_outlined(vm, f, &code, local, idx, ip)?,
                     }
-                }
-                Instr::CompareFastFastJump { a, b } => {
-                    let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
-                        unreachable!("fuse")
-                    };
-                    match compare_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
-                        Some(true) => ip += 3,
-                        Some(false) => ip = target as usize,
-                        None => ip = push_locals_outlined(vm, f, &code, a, b, ip)?,
+                    Instr::StoreDeref { idx } => {
+                        let v = pop(f);
+                        let _old = f.cells[idx as usize].borrow_mut().replace(v);
                     }
-                }
-                Instr::CompareFastConstJump { local, idx } => {
-                    let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
-                        unreachable!("fuse")
-                    };
-                    match compare_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
-                        Some(true) => ip += 3,
-                        Some(false) => ip = target as usize,
-                        None => ip = push_local_const_outlined(vm, f, &code, local, idx, ip)?,
-                    }
-                }
-                Instr::LoadFastStoreAttr { local, idx } => {
-                    let obj = fast_local(vm, &f.fast, &code, local)?;
-                    f.lasti = ip;
-                    ip += 1;
-                    let v = f.stack.pop().unwrap_or_else(|| Value::None);
-                    match &code.names[idx as usize] {
-                        Value::Str(name) => vm.setattr_cached(obj, name, v, &code.attr_caches.store[idx as usize])?,
-                        _ => vm.setattr(obj, code.name_str(idx), v)?,
-                    }
-                }
-                Instr::LoadFastFast { a, b } => ip = push_locals(vm, f, &code, a, b, ip)?,
-                Instr::LoadFastConst { local, idx } => ip = push_local_const(vm, f, &code, local, idx, ip)?,
-                Instr::CompareJumpIfFalse { op, target } => {
-                    let b = pop(f);
-                    let a = pop(f);
-                    let t = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => ops::cmp_ord(x.cmp(y), op),
-                        (Value::Float(x), Value::Float(y)) => ops::float_cmp(*x, *y, op),
-                        _ => {
-                            let r = vm.compare(&a, &b, op)?;
-                            f.lasti = ip;
-                            let t = match r {
-                                Value::Bool(t) => t,
-                                _ => vm.truthy(&r)?,
-                            };
-                            r.release();
-                            t
+                    Instr::DeleteDeref { idx } => {
+                        if f.cells[idx as usize].borrow_mut().take().is_none() {
+                            break 'fail unbound_deref(vm, &code, idx);
                         }
-                    };
-                    a.release();
-                    b.release();
-                    ip = if t { ip + 1 } else { target as usize };
-                }
-                Instr::StoreAttr { idx } => {
-                    let obj = pop(f);
-                    let v = pop(f);
-                    let r = match &code.names[idx as usize] {
-                        Value::Str(name) => vm.setattr_cached(&obj, name, v, &code.attr_caches.store[idx as usize]),
-                        _ => vm.setattr(&obj, code.name_str(idx), v),
-                    };
-                    obj.release();
-                    r?;
-                }
-                Instr::DeleteAttr { idx } => {
-                    let obj = pop(f);
-                    vm.delattr(&obj, code.name_str(idx))?;
-                }
-                Instr::LoadMethod { idx } => {
-                    let obj = pop(f);
-                    load_method(vm, f, &code, obj, idx)?;
-                }
-                Instr::CallMethod { argc } => {
-                    let n = argc as usize;
-                    let base = f.stack.len() - n - 2;
-                    let fast = match (&f.stack[base], &f.stack[base + 1]) {
-                        (Value::Func(func), self_) if !matches!(self_, Value::Null) && simple_call(func, n + 1) => Some(func.clone()),
-                        _ => None,
-                    };
-                    let r = if let Some(func) = fast {
-                        f.ip = ip;
-                        let watched = enter_inline(vm, chain, f0, &func, base + 1, None);
-                        drop(func);
-                        if watched? && crate::probes::line_enabled() != TRACE {
-                            return Ok(Exit::Switch);
-                        }
-                        continue 'frames;
-                    } else if let Value::Null = f.stack[base + 1] {
-                        // No unbound method: a plain call of what sits below
-                        // the marker (in-loop when CALL would be).
-                        f.stack.remove(base + 1);
-                        match inline_other(f, base + 1) {
-                            Some((func, first, init_of)) => {
-                                f.ip = ip;
-                                if enter_other(vm, chain, f0, &func, base + 1, first, init_of)? && crate::probes::line_enabled() != TRACE {
-                                    return Ok(Exit::Switch);
+                    }
+                    Instr::LoadClosure { idx } => f.push(Value::Cell(f.cells[idx as usize].clone())),
+                    Instr::LoadClassDeref { idx, name } => {
+                        let key = code.name_str(name);
+                        let found = f.locals.as_ref().and_then(|l| l.borrow().get_str(key));
+                        match found {
+                            Some(v) => f.push(v),
+                            None => {
+                                let v = f.cells[idx as usize].borrow().clone();
+                                match v {
+                                    Some(v) => f.push(v),
+                                    None => break 'fail unbound_deref(vm, &code, idx),
                                 }
-                                continue 'frames;
                             }
-                            None => call_stacked_outlined(vm, f, base + 1)?,
                         }
-                    } else if let Some(r) = call_builtin_fast(vm, f, base + 1) {
-                        r?
-                    } else {
-                        let args = call_args(f, base + 1);
-                        let func = pop(f);
-                        call_from(vm, f, &func, Args::new(args))?
-                    };
-                    f.push(r);
-                }
-                Instr::Pop => {
-                    if let Some(v) = f.stack.pop() {
+                    }
+                    Instr::LoadName { idx } => {
+                        let local = match &f.locals {
+                            Some(l) => {
+                                let (key, h) = code.name_hashed(idx);
+                                l.borrow().get_str_h(key, h)
+                            }
+                            None => None,
+                        };
+                        let v = match local {
+                            Some(v) => v,
+                            None => t!(load_global_cached(vm, f, &code, idx)),
+                        };
+                        f.push(v);
+                    }
+                    Instr::StoreName { idx } => {
+                        let v = pop(f);
+                        match &f.locals {
+                            Some(l) => {
+                                let key = t!(vm.key(&code.names[idx as usize]));
+                                let _old = l.borrow_mut().insert(key, v);
+                            }
+                            None => t!(store_global_cached(vm, f, &code, idx, v)),
+                        }
+                    }
+                    Instr::DeleteName { idx } => {
+                        let key = code.name_str(idx);
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let old = ns.borrow_mut().remove_str(key);
+                        if old.is_none() {
+                            break 'fail vm.name_error(key);
+                        }
+                    }
+                    Instr::LoadGlobal { idx } => {
+                        let v = t!(load_global_cached(vm, f, &code, idx));
+                        f.push(v);
+                    }
+                    Instr::StoreGlobal { idx } => {
+                        let v = pop(f);
+                        t!(store_global_cached(vm, f, &code, idx, v));
+                    }
+                    Instr::DeleteGlobal { idx } => {
+                        let key = code.name_str(idx);
+                        let old = f.globals.borrow_mut().remove_str(key);
+                        if old.is_none() {
+                            break 'fail vm.name_error(key);
+                        }
+                    }
+                    Instr::LoadAttr { idx } => {
+                        let obj = pop(f);
+                        let (name, h) = code.name_hashed(idx);
+                        let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize]);
+                        obj.release();
+                        f.push(t!(v));
+                    }
+                    Instr::LoadFastAttr { local, idx } => {
+                        let obj = t!(fast_local(vm, &f.fast, &code, local));
+                        ip += 1;
+                        let (name, h) = code.name_hashed(idx);
+                        let v = t!(vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize]));
+                        f.push(v);
+                    }
+                    Instr::LoadFastMethod { local, idx } => {
+                        let obj = t!(fast_local(vm, &f.fast, &code, local));
+                        let obj = obj.clone();
+                        ip += 1;
+                        t!(load_method(vm, f, &code, obj, idx));
+                    }
+                    Instr::BinaryFastFast { a, b } => {
+                        let Instr::BinaryOp { op } = instrs[ip + 1] else {
+                            unreachable!("fuse")
+                        };
+                        match fast_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
+                            Some(r) => {
+                                f.push(r);
+                                ip += 2;
+                            }
+                            None => t!(push_locals_outlined(vm, f, &code, a, b, &mut ip)),
+                        }
+                    }
+                    Instr::BinaryFastConst { local, idx } => {
+                        let Instr::BinaryOp { op } = instrs[ip + 1] else {
+                            unreachable!("fuse")
+                        };
+                        match fast_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
+                            Some(r) => {
+                                f.push(r);
+                                ip += 2;
+                            }
+                            None => t!(push_local_const_outlined(vm, f, &code, local, idx, &mut ip)),
+                        }
+                    }
+                    Instr::CompareFastFastJump { a, b } => {
+                        let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
+                            unreachable!("fuse")
+                        };
+                        match compare_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
+                            Some(true) => ip += 3,
+                            Some(false) => ip = target as usize,
+                            None => t!(push_locals_outlined(vm, f, &code, a, b, &mut ip)),
+                        }
+                    }
+                    Instr::CompareFastConstJump { local, idx } => {
+                        let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
+                            unreachable!("fuse")
+                        };
+                        match compare_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
+                            Some(true) => ip += 3,
+                            Some(false) => ip = target as usize,
+                            None => t!(push_local_const_outlined(vm, f, &code, local, idx, &mut ip)),
+                        }
+                    }
+                    Instr::LoadFastStoreAttr { local, idx } => {
+                        let obj = t!(fast_local(vm, &f.fast, &code, local));
+                        ip += 1;
+                        let v = f.stack.pop().unwrap_or_else(|| Value::None);
+                        match &code.names[idx as usize] {
+                            Value::Str(name) => t!(vm.setattr_cached(obj, name, v, &code.attr_caches.store[idx as usize])),
+                            _ => t!(vm.setattr(obj, code.name_str(idx), v)),
+                        }
+                    }
+                    Instr::LoadFastFast { a, b } => t!(push_locals(vm, f, &code, a, b, &mut ip)),
+                    Instr::LoadFastConst { local, idx } => t!(push_local_const(vm, f, &code, local, idx, &mut ip)),
+                    Instr::CompareJumpIfFalse { op, target } => {
+                        let b = pop(f);
+                        let a = pop(f);
+                        let t = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => ops::cmp_ord(x.cmp(y), op),
+                            (Value::Float(x), Value::Float(y)) => ops::float_cmp(*x, *y, op),
+                            _ => {
+                                let r = t!(vm.compare(&a, &b, op));
+                                let t = match r {
+                                    Value::Bool(t) => t,
+                                    _ => match vm.truthy(&r) {
+                                        Ok(t) => t,
+                                        // Reported at the jump, the second instruction.
+                                        Err(e) => {
+                                            ip += 1;
+                                            break 'fail e;
+                                        }
+                                    },
+                                };
+                                r.release();
+                                t
+                            }
+                        };
+                        a.release();
+                        b.release();
+                        ip = if t { ip + 1 } else { target as usize };
+                    }
+                    Instr::StoreAttr { idx } => {
+                        let obj = pop(f);
+                        let v = pop(f);
+                        let r = match &code.names[idx as usize] {
+                            Value::Str(name) => vm.setattr_cached(&obj, name, v, &code.attr_caches.store[idx as usize]),
+                            _ => vm.setattr(&obj, code.name_str(idx), v),
+                        };
+                        obj.release();
+                        t!(r);
+                    }
+                    Instr::DeleteAttr { idx } => {
+                        let obj = pop(f);
+                        t!(vm.delattr(&obj, code.name_str(idx)));
+                    }
+                    Instr::LoadMethod { idx } => {
+                        let obj = pop(f);
+                        t!(load_method(vm, f, &code, obj, idx));
+                    }
+                    Instr::CallMethod { argc } => {
+                        // (A caller's line in tracebacks, the cfunction probes.)
+                        f.lasti = ip - 1;
+                        let n = argc as usize;
+                        let base = f.stack.len() - n - 2;
+                        let fast = match (&f.stack[base], &f.stack[base + 1]) {
+                            (Value::Func(func), self_) if !matches!(self_, Value::Null) && simple_call(func, n + 1) => Some(func.clone()),
+                            _ => None,
+                        };
+                        let r = if let Some(func) = fast {
+                            f.ip = ip;
+                            let watched = enter_inline(vm, chain, f0, &func, base + 1, None);
+                            drop(func);
+                            if t!(watched) && crate::probes::line_enabled() != TRACE {
+                                return Ok(Exit::Switch);
+                            }
+                            continue 'frames;
+                        } else if let Value::Null = f.stack[base + 1] {
+                            // No unbound method: a plain call of what sits below
+                            // the marker (in-loop when CALL would be).
+                            f.stack.remove(base + 1);
+                            match inline_other(f, base + 1) {
+                                Some((func, first, init_of)) => {
+                                    f.ip = ip;
+                                    if t!(enter_other(vm, chain, f0, &func, base + 1, first, init_of))
+                                        && crate::probes::line_enabled() != TRACE
+                                    {
+                                        return Ok(Exit::Switch);
+                                    }
+                                    continue 'frames;
+                                }
+                                None => t!(call_stacked_outlined(vm, f, base + 1)),
+                            }
+                        } else if let Some(r) = call_builtin_fast(vm, f, base + 1) {
+                            t!(r)
+                        } else {
+                            let args = call_args(f, base + 1);
+                            let func = pop(f);
+                            t!(call_from(vm, f, &func, Args::new(args)))
+                        };
+                        f.push(r);
+                    }
+                    Instr::Pop => {
+                        if let Some(v) = f.stack.pop() {
+                            v.release();
+                        }
+                    }
+                    Instr::Dup => {
+                        let v = top(f).clone();
+                        f.push(v);
+                    }
+                    Instr::Dup2 => {
+                        let n = f.stack.len();
+                        let a = f.stack[n - 2].clone();
+                        let b = f.stack[n - 1].clone();
+                        f.push(a);
+                        f.push(b);
+                    }
+                    Instr::Rot2 => {
+                        let n = f.stack.len();
+                        f.stack.swap(n - 1, n - 2);
+                    }
+                    Instr::Rot3 => {
+                        let v = pop(f);
+                        let n = f.stack.len();
+                        f.stack.insert(n - 2, v);
+                    }
+                    Instr::Rot4 => {
+                        let v = pop(f);
+                        let n = f.stack.len();
+                        f.stack.insert(n - 3, v);
+                    }
+                    Instr::UnaryOp { op } => {
+                        let v = pop(f);
+                        let r = ops::unary_op(vm, &v, op);
                         v.release();
+                        f.push(t!(r));
                     }
-                }
-                Instr::Dup => {
-                    let v = top(f).clone();
-                    f.push(v);
-                }
-                Instr::Dup2 => {
-                    let n = f.stack.len();
-                    let a = f.stack[n - 2].clone();
-                    let b = f.stack[n - 1].clone();
-                    f.push(a);
-                    f.push(b);
-                }
-                Instr::Rot2 => {
-                    let n = f.stack.len();
-                    f.stack.swap(n - 1, n - 2);
-                }
-                Instr::Rot3 => {
-                    let v = pop(f);
-                    let n = f.stack.len();
-                    f.stack.insert(n - 2, v);
-                }
-                Instr::Rot4 => {
-                    let v = pop(f);
-                    let n = f.stack.len();
-                    f.stack.insert(n - 3, v);
-                }
-                Instr::UnaryOp { op } => {
-                    let v = pop(f);
-                    let r = ops::unary_op(vm, &v, op);
-                    v.release();
-                    f.push(r?);
-                }
-                Instr::BinaryOp { op } => {
-                    let r = binary_top(vm, f, op, false)?;
-                    f.push(r);
-                }
-                Instr::InplaceOp { op } => {
-                    let r = binary_top(vm, f, op, true)?;
-                    f.push(r);
-                }
-                Instr::BinaryOpStore { op, local } => {
-                    let r = binary_top(vm, f, op, false)?;
-                    f.lasti = ip;
-                    ip += 1;
-                    store_local(f, local, r);
-                }
-                Instr::InplaceOpStore { op, local } => {
-                    let r = binary_top(vm, f, op, true)?;
-                    f.lasti = ip;
-                    ip += 1;
-                    store_local(f, local, r);
-                }
-                Instr::CompareOp { op } => {
-                    let b = pop(f);
-                    let a = pop(f);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(ops::cmp_ord(x.cmp(y), op)),
-                        (Value::Float(x), Value::Float(y)) => Value::Bool(ops::float_cmp(*x, *y, op)),
-                        _ => vm.compare(&a, &b, op)?,
-                    };
-                    a.release();
-                    b.release();
-                    f.push(r);
-                }
-                Instr::IsOp { invert } => {
-                    let b = pop(f);
-                    let a = pop(f);
-                    f.push(Value::Bool(a.is(&b) != (invert != 0)));
-                    a.release();
-                    b.release();
-                }
-                Instr::ContainsOp { invert } => {
-                    let container = pop(f);
-                    let item = pop(f);
-                    let r = vm.contains(&container, &item)?;
-                    f.push(Value::Bool(r != (invert != 0)));
-                }
-                Instr::BinarySubscr => {
-                    let k = pop(f);
-                    let o = pop(f);
-                    // list[int] and tuple[int] in range, inline.
-                    let hit = match (&o, &k) {
-                        (Value::List(l), Value::Int(i)) => l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone())),
-                        (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
-                        _ => None,
-                    };
-                    let r = match hit {
-                        Some(r) => r,
-                        None => vm.getitem(&o, &k)?,
-                    };
-                    k.release();
-                    o.release();
-                    f.push(r);
-                }
-                Instr::StoreSubscr => {
-                    let k = pop(f);
-                    let o = pop(f);
-                    let v = pop(f);
-                    // list[int] = v in range, inline; the old item is dropped
-                    // after the list is released (its __del__ may run).
-                    if let (Value::List(l), Value::Int(i)) = (&o, &k) {
-                        let Ok(mut l) = l.try_borrow_mut() else {
-                            vm.setitem(&o, k, v)?;
-                            continue;
+                    Instr::BinaryOp { op } => {
+                        let r = t!(binary_top(vm, f, op, false));
+                        f.push(r);
+                    }
+                    Instr::InplaceOp { op } => {
+                        let r = t!(binary_top(vm, f, op, true));
+                        f.push(r);
+                    }
+                    Instr::BinaryOpStore { op, local } => {
+                        let r = t!(binary_top(vm, f, op, false));
+                        ip += 1;
+                        store_local(f, local, r);
+                    }
+                    Instr::InplaceOpStore { op, local } => {
+                        let r = t!(binary_top(vm, f, op, true));
+                        ip += 1;
+                        store_local(f, local, r);
+                    }
+                    Instr::CompareOp { op } => {
+                        let b = pop(f);
+                        let a = pop(f);
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(ops::cmp_ord(x.cmp(y), op)),
+                            (Value::Float(x), Value::Float(y)) => Value::Bool(ops::float_cmp(*x, *y, op)),
+                            _ => t!(vm.compare(&a, &b, op)),
                         };
-                        if let Some(i) = in_range(*i, l.len()) {
-                            let old = std::mem::replace(&mut l[i], v);
-                            drop(l);
-                            old.release();
-                            o.release();
-                            continue;
-                        }
+                        a.release();
+                        b.release();
+                        f.push(r);
                     }
-                    vm.setitem(&o, k, v)?;
-                }
-                Instr::DeleteSubscr => {
-                    let k = pop(f);
-                    let o = pop(f);
-                    vm.delitem(&o, &k)?;
-                }
-                Instr::BuildSlice { n } => {
-                    let step = if n == 3 { pop(f) } else { Value::None };
-                    let stop = pop(f);
-                    let start = pop(f);
-                    f.push(Value::Slice(Rc::new([start, stop, step])));
-                }
-                Instr::BuildTuple { n } => {
-                    let at = f.stack.len() - n as usize;
-                    let items = tail_vec::<0>(f, at);
-                    f.push(Value::tuple(items));
-                }
-                Instr::BuildList { n } => {
-                    let at = f.stack.len() - n as usize;
-                    let items = tail_vec::<0>(f, at);
-                    f.push(Value::list(items));
-                }
-                Instr::BuildSet { n } => {
-                    let at = f.stack.len() - n as usize;
-                    let items = tail_vec::<0>(f, at);
-                    let mut s = crate::objects::Set::new();
-                    for it in items {
-                        s.insert(vm.key(&it)?);
+                    Instr::IsOp { invert } => {
+                        let b = pop(f);
+                        let a = pop(f);
+                        f.push(Value::Bool(a.is(&b) != (invert != 0)));
+                        a.release();
+                        b.release();
                     }
-                    f.push(Value::set(s));
-                }
-                Instr::BuildMap { n } => {
-                    let at = f.stack.len() - 2 * n as usize;
-                    let items = tail_vec::<0>(f, at);
-                    let mut d = crate::objects::Dict::new();
-                    for kv in items.chunks(2) {
-                        d.insert(vm.key(&kv[0])?, kv[1].clone());
+                    Instr::ContainsOp { invert } => {
+                        let container = pop(f);
+                        let item = pop(f);
+                        let r = t!(vm.contains(&container, &item));
+                        f.push(Value::Bool(r != (invert != 0)));
                     }
-                    f.push(Value::dict(d));
-                }
-                Instr::BuildString { n } => {
-                    let at = f.stack.len() - n as usize;
-                    let mut s = String::new();
-                    for v in f.stack.drain(at..) {
-                        if let Value::Str(p) = v {
-                            s.push_str(p.as_str());
-                        }
-                    }
-                    f.push(Value::string(s));
-                }
-                Instr::ListAppend { depth } => {
-                    let v = pop(f);
-                    let n = f.stack.len();
-                    if let Value::List(l) = &f.stack[n - depth as usize] {
-                        l.borrow_mut().push(v);
-                    }
-                }
-                Instr::SetAdd { depth } => {
-                    let v = pop(f);
-                    let k = vm.key(&v)?;
-                    let n = f.stack.len();
-                    if let Value::Set(s) = &f.stack[n - depth as usize] {
-                        s.borrow_mut().insert(k);
-                    }
-                }
-                Instr::MapAdd { depth } => {
-                    let v = pop(f);
-                    let k = pop(f);
-                    let k = vm.key(&k)?;
-                    let n = f.stack.len();
-                    if let Value::Dict(d) = &f.stack[n - depth as usize] {
-                        d.borrow_mut().insert(k, v);
-                    }
-                }
-                Instr::ListExtend { depth } => {
-                    let v = pop(f);
-                    let items = match vm.to_vec(&v) {
-                        Ok(items) => items,
-                        Err(e) if vm.is_exc(&e, &vm.types.exc.type_error) && !matches!(v, Value::Instance(_) | Value::Generator(_)) => {
-                            return Err(vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(&v))));
-                        }
-                        Err(e) => return Err(e),
-                    };
-                    let n = f.stack.len();
-                    if let Value::List(l) = &f.stack[n - depth as usize] {
-                        l.borrow_mut().extend(items);
-                    }
-                }
-                Instr::SetUpdate { depth } => {
-                    let v = pop(f);
-                    let n = f.stack.len();
-                    let target = f.stack[n - depth as usize].clone();
-                    if let Value::Set(s) = target {
-                        let mut cur = std::mem::take(&mut *s.borrow_mut());
-                        let r = crate::objects::mapping::update_from(vm, &mut cur, &v);
-                        *s.borrow_mut() = cur;
-                        r?;
-                    }
-                }
-                Instr::DictUpdate { depth } | Instr::DictMerge { depth } => {
-                    let v = pop(f);
-                    let n = f.stack.len();
-                    let target = f.stack[n - depth as usize].clone();
-                    let merge = matches!(ins, Instr::DictMerge { .. });
-                    if let Value::Dict(d) = target {
-                        let items = match vm.mapping_items(&v) {
-                            Ok(items) => items,
-                            Err(_) if merge => {
-                                return Err(vm.type_error(format!("argument after ** must be a mapping, not {}", vm.type_name(&v))));
+                    Instr::BinarySubscr => {
+                        let k = pop(f);
+                        let o = pop(f);
+                        // list[int] and tuple[int] in range, inline.
+                        let hit = match (&o, &k) {
+                            (Value::List(l), Value::Int(i)) => {
+                                l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone()))
                             }
-                            Err(_) => return Err(vm.type_error(format!("'{}' object is not a mapping", vm.type_name(&v)))),
+                            (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
+                            _ => None,
                         };
-                        for (k, val) in items {
-                            let key = vm.key(&k)?;
-                            if merge && d.borrow().get(&key).is_some() {
-                                let fname = call_target_name(vm, f, depth);
-                                return Err(vm.type_error(format!("{} got multiple values for keyword argument '{}'", fname, vm.str(&k)?)));
-                            }
-                            d.borrow_mut().insert(key, val);
-                        }
+                        let r = match hit {
+                            Some(r) => r,
+                            None => t!(vm.getitem(&o, &k)),
+                        };
+                        k.release();
+                        o.release();
+                        f.push(r);
                     }
-                }
-                Instr::ListToTuple => {
-                    let v = pop(f);
-                    if let Value::List(l) = v {
-                        let items = std::mem::take(&mut *l.borrow_mut());
+                    Instr::StoreSubscr => {
+                        let k = pop(f);
+                        let o = pop(f);
+                        let v = pop(f);
+                        // list[int] = v in range, inline; the old item is dropped
+                        // after the list is released (its __del__ may run).
+                        if let (Value::List(l), Value::Int(i)) = (&o, &k) {
+                            let Ok(mut l) = l.try_borrow_mut() else {
+                                t!(vm.setitem(&o, k, v));
+                                continue;
+                            };
+                            if let Some(i) = in_range(*i, l.len()) {
+                                let old = std::mem::replace(&mut l[i], v);
+                                drop(l);
+                                old.release();
+                                o.release();
+                                continue;
+                            }
+                        }
+                        t!(vm.setitem(&o, k, v));
+                    }
+                    Instr::DeleteSubscr => {
+                        let k = pop(f);
+                        let o = pop(f);
+                        t!(vm.delitem(&o, &k));
+                    }
+                    Instr::BuildSlice { n } => {
+                        let step = if n == 3 { pop(f) } else { Value::None };
+                        let stop = pop(f);
+                        let start = pop(f);
+                        f.push(Value::Slice(Rc::new([start, stop, step])));
+                    }
+                    Instr::BuildTuple { n } => {
+                        let at = f.stack.len() - n as usize;
+                        let items = tail_vec::<0>(f, at);
                         f.push(Value::tuple(items));
                     }
-                }
-                Instr::UnpackSequence { n } => {
-                    let v = pop(f);
-                    // A tuple or list of exactly n items goes straight onto the
-                    // stack, without the intermediate vector.
-                    let done = match &v {
-                        Value::Tuple(t) if t.len() == n as usize => {
-                            f.stack.extend(t.iter().rev().cloned());
-                            true
+                    Instr::BuildList { n } => {
+                        let at = f.stack.len() - n as usize;
+                        let items = tail_vec::<0>(f, at);
+                        f.push(Value::list(items));
+                    }
+                    Instr::BuildSet { n } => {
+                        let at = f.stack.len() - n as usize;
+                        let items = tail_vec::<0>(f, at);
+                        let mut s = crate::objects::Set::new();
+                        for it in items {
+                            s.insert(t!(vm.key(&it)));
                         }
-                        Value::List(l) => match l.try_borrow() {
-                            Ok(l) if l.len() == n as usize => {
-                                f.stack.extend(l.iter().rev().cloned());
+                        f.push(Value::set(s));
+                    }
+                    Instr::BuildMap { n } => {
+                        let at = f.stack.len() - 2 * n as usize;
+                        let items = tail_vec::<0>(f, at);
+                        let mut d = crate::objects::Dict::new();
+                        for kv in items.chunks(2) {
+                            d.insert(t!(vm.key(&kv[0])), kv[1].clone());
+                        }
+                        f.push(Value::dict(d));
+                    }
+                    Instr::BuildString { n } => {
+                        let at = f.stack.len() - n as usize;
+                        let mut s = String::new();
+                        for v in f.stack.drain(at..) {
+                            if let Value::Str(p) = v {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        f.push(Value::string(s));
+                    }
+                    Instr::ListAppend { depth } => {
+                        let v = pop(f);
+                        let n = f.stack.len();
+                        if let Value::List(l) = &f.stack[n - depth as usize] {
+                            l.borrow_mut().push(v);
+                        }
+                    }
+                    Instr::SetAdd { depth } => {
+                        let v = pop(f);
+                        let k = t!(vm.key(&v));
+                        let n = f.stack.len();
+                        if let Value::Set(s) = &f.stack[n - depth as usize] {
+                            s.borrow_mut().insert(k);
+                        }
+                    }
+                    Instr::MapAdd { depth } => {
+                        let v = pop(f);
+                        let k = pop(f);
+                        let k = t!(vm.key(&k));
+                        let n = f.stack.len();
+                        if let Value::Dict(d) = &f.stack[n - depth as usize] {
+                            d.borrow_mut().insert(k, v);
+                        }
+                    }
+                    Instr::ListExtend { depth } => {
+                        let v = pop(f);
+                        let items = match vm.to_vec(&v) {
+                            Ok(items) => items,
+                            Err(e) if vm.is_exc(&e, &vm.types.exc.type_error) && !matches!(v, Value::Instance(_) | Value::Generator(_)) => {
+                                break 'fail vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(&v)));
+                            }
+                            Err(e) => break 'fail e,
+                        };
+                        let n = f.stack.len();
+                        if let Value::List(l) = &f.stack[n - depth as usize] {
+                            l.borrow_mut().extend(items);
+                        }
+                    }
+                    Instr::SetUpdate { depth } => {
+                        let v = pop(f);
+                        let n = f.stack.len();
+                        let target = f.stack[n - depth as usize].clone();
+                        if let Value::Set(s) = target {
+                            let mut cur = std::mem::take(&mut *s.borrow_mut());
+                            let r = crate::objects::mapping::update_from(vm, &mut cur, &v);
+                            *s.borrow_mut() = cur;
+                            t!(r);
+                        }
+                    }
+                    Instr::DictUpdate { depth } | Instr::DictMerge { depth } => {
+                        let v = pop(f);
+                        let n = f.stack.len();
+                        let target = f.stack[n - depth as usize].clone();
+                        let merge = matches!(ins, Instr::DictMerge { .. });
+                        if let Value::Dict(d) = target {
+                            let items = match vm.mapping_items(&v) {
+                                Ok(items) => items,
+                                Err(_) if merge => {
+                                    break 'fail vm.type_error(format!("argument after ** must be a mapping, not {}", vm.type_name(&v)));
+                                }
+                                Err(_) => break 'fail vm.type_error(format!("'{}' object is not a mapping", vm.type_name(&v))),
+                            };
+                            for (k, val) in items {
+                                let key = t!(vm.key(&k));
+                                if merge && d.borrow().get(&key).is_some() {
+                                    let fname = call_target_name(vm, f, depth);
+                                    break 'fail vm.type_error(format!(
+                                        "{} got multiple values for keyword argument '{}'",
+                                        fname,
+                                        t!(vm.str(&k))
+                                    ));
+                                }
+                                d.borrow_mut().insert(key, val);
+                            }
+                        }
+                    }
+                    Instr::ListToTuple => {
+                        let v = pop(f);
+                        if let Value::List(l) = v {
+                            let items = std::mem::take(&mut *l.borrow_mut());
+                            f.push(Value::tuple(items));
+                        }
+                    }
+                    Instr::UnpackSequence { n } => {
+                        let v = pop(f);
+                        // A tuple or list of exactly n items goes straight onto the
+                        // stack, without the intermediate vector.
+                        let done = match &v {
+                            Value::Tuple(t) if t.len() == n as usize => {
+                                f.stack.extend(t.iter().rev().cloned());
                                 true
                             }
+                            Value::List(l) => match l.try_borrow() {
+                                Ok(l) if l.len() == n as usize => {
+                                    f.stack.extend(l.iter().rev().cloned());
+                                    true
+                                }
+                                _ => false,
+                            },
                             _ => false,
-                        },
-                        _ => false,
-                    };
-                    if !done {
-                        let items = unpack(vm, &v, n as usize, None)?;
+                        };
+                        if !done {
+                            let items = t!(unpack(vm, &v, n as usize, None));
+                            f.stack.extend(items.into_iter().rev());
+                        }
+                        v.release();
+                    }
+                    Instr::UnpackEx { before, after } => {
+                        let v = pop(f);
+                        let items = t!(unpack(vm, &v, before as usize, Some(after as usize)));
                         f.stack.extend(items.into_iter().rev());
                     }
-                    v.release();
-                }
-                Instr::UnpackEx { before, after } => {
-                    let v = pop(f);
-                    let items = unpack(vm, &v, before as usize, Some(after as usize))?;
-                    f.stack.extend(items.into_iter().rev());
-                }
-                Instr::FormatValue { flags } => {
-                    let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
-                    let v = pop(f);
-                    let v = match flags & 3 {
-                        1 => vm.str_value(&v)?,
-                        2 => Value::string(vm.repr(&v)?),
-                        3 => Value::string(crate::objects::repr::ascii(&vm.repr(&v)?)),
-                        _ => v,
-                    };
-                    let spec_s = match &spec {
-                        Some(Value::Str(s)) => s.as_str().to_string(),
-                        _ => String::new(),
-                    };
-                    let r = match (&v, spec_s.is_empty()) {
-                        (Value::Str(_), true) => v,
-                        _ => Value::string(crate::format::format_value(vm, &v, &spec_s)?),
-                    };
-                    f.push(r);
-                }
-                Instr::Jump { target } => {
-                    ip = target as usize;
-                    if ip < f.lasti {
-                        // A loop's backward jump: a safe point for the collector.
-                        crate::gc::safe_point(vm);
+                    Instr::FormatValue { flags } => {
+                        let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
+                        let v = pop(f);
+                        let v = match flags & 3 {
+                            1 => t!(vm.str_value(&v)),
+                            2 => Value::string(t!(vm.repr(&v))),
+                            3 => Value::string(crate::objects::repr::ascii(&t!(vm.repr(&v)))),
+                            _ => v,
+                        };
+                        let spec_s = match &spec {
+                            Some(Value::Str(s)) => s.as_str().to_string(),
+                            _ => String::new(),
+                        };
+                        let r = match (&v, spec_s.is_empty()) {
+                            (Value::Str(_), true) => v,
+                            _ => Value::string(t!(crate::format::format_value(vm, &v, &spec_s))),
+                        };
+                        f.push(r);
                     }
-                    if ip < f.lasti && crate::probes::line_enabled() != TRACE {
-                        // The traced loop sees this jump as backward and fires the target's line.
-                        f.trace_prev = f.lasti;
-                        return leave(f, ip, Exit::Switch);
-                    }
-                }
-                Instr::PopJumpIfFalse { target } => {
-                    let v = pop(f);
-                    let t = match v {
-                        Value::Bool(b) => b,
-                        _ => vm.truthy(&v)?,
-                    };
-                    v.release();
-                    if !t {
+                    Instr::Jump { target } => {
+                        let at = ip - 1;
                         ip = target as usize;
+                        if ip < at {
+                            // A loop's backward jump: a safe point for the collector.
+                            crate::gc::safe_point(vm);
+                        }
+                        if ip < at && crate::probes::line_enabled() != TRACE {
+                            // The traced loop sees this jump as backward and fires the target's line.
+                            f.trace_prev = at;
+                            f.lasti = at;
+                            return leave(f, ip, Exit::Switch);
+                        }
                     }
-                }
-                Instr::PopJumpIfTrue { target } => {
-                    let v = pop(f);
-                    let t = match v {
-                        Value::Bool(b) => b,
-                        _ => vm.truthy(&v)?,
-                    };
-                    v.release();
-                    if t {
-                        ip = target as usize;
-                    }
-                }
-                Instr::JumpIfFalseOrPop { target } => {
-                    if !vm.truthy(top(f))? {
-                        ip = target as usize;
-                    } else {
-                        pop(f).release();
-                    }
-                }
-                Instr::JumpIfTrueOrPop { target } => {
-                    if vm.truthy(top(f))? {
-                        ip = target as usize;
-                    } else {
-                        pop(f).release();
-                    }
-                }
-                Instr::GetIter => {
-                    let v = pop(f);
-                    let it = vm.iter(&v);
-                    v.release();
-                    f.push(it?);
-                }
-                Instr::ForIter { target } => {
-                    // The next item of a range or list iterator, inline; the
-                    // end of the iteration and every other iterator go the
-                    // general way.
-                    if let Some(v) = for_iter_fast(top(f)) {
-                        f.push(v);
-                        continue;
-                    }
-                    match vm.next(top(f))? {
-                        Some(v) => f.push(v),
-                        None => {
-                            pop(f).release();
+                    Instr::PopJumpIfFalse { target } => {
+                        let v = pop(f);
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            _ => t!(vm.truthy(&v)),
+                        };
+                        v.release();
+                        if !t {
                             ip = target as usize;
                         }
                     }
-                }
-                Instr::Call { argc } => {
-                    let at = f.stack.len() - argc as usize;
-                    // A plain function first and inline; bound methods and
-                    // classes with a plain __init__ out of line.
-                    let watched = match &f.stack[at - 1] {
-                        Value::Func(func) if simple_call(func, argc as usize) => {
-                            let func = func.clone();
-                            f.ip = ip;
-                            let watched = enter_inline(vm, chain, f0, &func, at, None);
-                            drop(func);
-                            watched?
+                    Instr::PopJumpIfTrue { target } => {
+                        let v = pop(f);
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            _ => t!(vm.truthy(&v)),
+                        };
+                        v.release();
+                        if t {
+                            ip = target as usize;
                         }
-                        // (Built-in types, bool(x) among them, go straight
-                        // to call_stacked.)
-                        callee @ (Value::Method(_) | Value::Class(_)) if !matches!(callee, Value::Class(c) if c.builtin) => {
-                            match inline_other(f, at) {
-                                Some((func, first, init_of)) => {
-                                    f.ip = ip;
-                                    enter_other(vm, chain, f0, &func, at, first, init_of)?
-                                }
-                                None => {
-                                    let r = call_stacked(vm, f, at)?;
-                                    f.push(r);
-                                    continue;
-                                }
-                            }
+                    }
+                    Instr::JumpIfFalseOrPop { target } => {
+                        if !t!(vm.truthy(top(f))) {
+                            ip = target as usize;
+                        } else {
+                            pop(f).release();
                         }
-                        _ => {
-                            let r = call_stacked(vm, f, at)?;
-                            f.push(r);
+                    }
+                    Instr::JumpIfTrueOrPop { target } => {
+                        if t!(vm.truthy(top(f))) {
+                            ip = target as usize;
+                        } else {
+                            pop(f).release();
+                        }
+                    }
+                    Instr::GetIter => {
+                        let v = pop(f);
+                        let it = vm.iter(&v);
+                        v.release();
+                        f.push(t!(it));
+                    }
+                    Instr::ForIter { target } => {
+                        // The next item of a range or list iterator, inline; the
+                        // end of the iteration and every other iterator go the
+                        // general way.
+                        if let Some(v) = for_iter_fast(top(f)) {
+                            f.push(v);
                             continue;
                         }
-                    };
-                    if watched && crate::probes::line_enabled() != TRACE {
-                        return Ok(Exit::Switch);
-                    }
-                    continue 'frames;
-                }
-                Instr::CallKw { argc, names } => {
-                    let Value::Tuple(names) = &code.consts[names as usize] else {
-                        unreachable!()
-                    };
-                    let at = f.stack.len() - argc as usize;
-                    let mut args = call_args(f, at);
-                    let kwvals = args.split_off(args.len() - names.len());
-                    let func = pop(f);
-                    let kwargs = names
-                        .iter()
-                        .zip(kwvals)
-                        .map(|(n, v)| match n {
-                            Value::Str(s) => (s.clone(), v),
-                            _ => unreachable!(),
-                        })
-                        .collect();
-                    let r = call_from(vm, f, &func, Args { args, kwargs })?;
-                    f.push(r);
-                }
-                Instr::CallEx { has_kw } => {
-                    let kw = if has_kw != 0 { Some(pop(f)) } else { None };
-                    let args = pop(f);
-                    let func = pop(f);
-                    let args = match args {
-                        Value::Tuple(t) => t.to_vec(),
-                        other => vm.to_vec(&other)?,
-                    };
-                    let mut kwargs = Vec::new();
-                    if let Some(Value::Dict(d)) = kw {
-                        for (k, v) in d.borrow().items() {
-                            match k {
-                                Value::Str(s) => kwargs.push((s, v)),
-                                _ => return Err(vm.type_error("keywords must be strings")),
+                        match t!(vm.next(top(f))) {
+                            Some(v) => f.push(v),
+                            None => {
+                                pop(f).release();
+                                ip = target as usize;
                             }
                         }
                     }
-                    let r = call_from(vm, f, &func, Args { args, kwargs })?;
-                    f.push(r);
-                }
-                Instr::MakeFunction { flags } => {
-                    let qualname = pop(f);
-                    let c = pop(f);
-                    let doc = if flags & 16 != 0 { pop(f) } else { Value::None };
-                    let closure = if flags & 8 != 0 {
-                        match pop(f) {
-                            Value::Tuple(t) => t
-                                .iter()
-                                .map(|c| match c {
-                                    Value::Cell(c) => c.clone(),
-                                    _ => Rc::new(RefCell::new(None)),
-                                })
-                                .collect(),
-                            _ => vec![],
-                        }
-                    } else {
-                        vec![]
-                    };
-                    let kwdefaults = if flags & 2 != 0 {
-                        match pop(f) {
-                            Value::Dict(d) => d
-                                .borrow()
-                                .items()
-                                .into_iter()
-                                .filter_map(|(k, v)| match k {
-                                    Value::Str(s) => Some((s, v)),
-                                    _ => None,
-                                })
-                                .collect(),
-                            _ => vec![],
-                        }
-                    } else {
-                        vec![]
-                    };
-                    let defaults = if flags & 1 != 0 {
-                        match pop(f) {
-                            Value::Tuple(t) => t.to_vec(),
-                            _ => vec![],
-                        }
-                    } else {
-                        vec![]
-                    };
-                    let Value::Code(c) = c else { unreachable!() };
-                    let module = f.globals.borrow().get_str("__name__").unwrap_or(Value::None);
-                    let func = Function {
-                        name: RefCell::new(c.name.clone()),
-                        qualname: RefCell::new(qualname.as_str().unwrap_or("").to_string()),
-                        code: c,
-                        globals: f.globals.clone(),
-                        defaults: RefCell::new(defaults),
-                        kwdefaults: RefCell::new(kwdefaults),
-                        closure,
-                        dict: RefCell::new(None),
-                        doc: RefCell::new(doc),
-                        module,
-                        annotations: RefCell::new(Value::None),
-                    };
-                    let func = Value::Func(Rc::new(func));
-                    crate::gc::track(&func);
-                    f.push(func);
-                }
-                Instr::ReturnValue => {
-                    let v = pop(f);
-                    if !inlined {
-                        return leave(f, ip, Exit::Return(v));
-                    }
-                    // Back to the caller: it goes on after its call, the
-                    // callable below the arguments replaced by the result.
-                    let was_init = end_inline(vm, chain);
-                    let caller = match chain.last_mut() {
-                        Some(top) => top,
-                        None => &mut *f0,
-                    };
-                    if was_init {
-                        // The instance below stays as the call's result.
-                        call::init_returned(vm, v)?;
-                    } else {
-                        pop(caller).release();
-                        caller.stack.push(v);
-                    }
-                    continue 'frames;
-                }
-                Instr::YieldValue => {
-                    let v = pop(f);
-                    return leave(f, ip, Exit::Yield(v));
-                }
-                Instr::GetYieldFromIter => {
-                    let v = pop(f);
-                    let it = match v {
-                        Value::Generator(_) => v,
-                        other => vm.iter(&other)?,
-                    };
-                    f.push(it);
-                }
-                Instr::YieldFrom => {
-                    let sent = pop(f);
-                    let it = top(f).clone();
-                    let r = match &it {
-                        Value::Generator(g) => resume(vm, g, Resume::Send(sent))?,
-                        _ => {
-                            if sent.is_none() {
-                                match vm.next(&it)? {
-                                    Some(v) => GenResult::Yield(v),
-                                    None => GenResult::Return(Value::None),
-                                }
-                            } else {
-                                match vm.call_method(&it, "send", vec![sent]) {
-                                    Ok(v) => GenResult::Yield(v),
-                                    Err(e) if vm.is_exc(&e, &vm.types.exc.stop_iteration) => {
-                                        GenResult::Return(exc::stop_iteration_value(&e.0))
+                    Instr::Call { argc } => {
+                        f.lasti = ip - 1;
+                        let at = f.stack.len() - argc as usize;
+                        // A plain function first and inline; bound methods and
+                        // classes with a plain __init__ out of line.
+                        let watched = match &f.stack[at - 1] {
+                            Value::Func(func) if simple_call(func, argc as usize) => {
+                                let func = func.clone();
+                                f.ip = ip;
+                                let watched = enter_inline(vm, chain, f0, &func, at, None);
+                                drop(func);
+                                t!(watched)
+                            }
+                            // (Built-in types, bool(x) among them, go straight
+                            // to call_stacked.)
+                            callee @ (Value::Method(_) | Value::Class(_)) if !matches!(callee, Value::Class(c) if c.builtin) => {
+                                match inline_other(f, at) {
+                                    Some((func, first, init_of)) => {
+                                        f.ip = ip;
+                                        t!(enter_other(vm, chain, f0, &func, at, first, init_of))
                                     }
-                                    Err(e) => return Err(e),
+                                    None => {
+                                        let r = t!(call_stacked(vm, f, at));
+                                        f.push(r);
+                                        continue;
+                                    }
+                                }
+                            }
+                            _ => {
+                                let r = t!(call_stacked(vm, f, at));
+                                f.push(r);
+                                continue;
+                            }
+                        };
+                        if watched && crate::probes::line_enabled() != TRACE {
+                            return Ok(Exit::Switch);
+                        }
+                        continue 'frames;
+                    }
+                    Instr::CallKw { argc, names } => {
+                        f.lasti = ip - 1;
+                        let Value::Tuple(names) = &code.consts[names as usize] else {
+                            unreachable!()
+                        };
+                        let at = f.stack.len() - argc as usize;
+                        let mut args = call_args(f, at);
+                        let kwvals = args.split_off(args.len() - names.len());
+                        let func = pop(f);
+                        let kwargs = names
+                            .iter()
+                            .zip(kwvals)
+                            .map(|(n, v)| match n {
+                                Value::Str(s) => (s.clone(), v),
+                                _ => unreachable!(),
+                            })
+                            .collect();
+                        let r = t!(call_from(vm, f, &func, Args { args, kwargs }));
+                        f.push(r);
+                    }
+                    Instr::CallEx { has_kw } => {
+                        f.lasti = ip - 1;
+                        let kw = if has_kw != 0 { Some(pop(f)) } else { None };
+                        let args = pop(f);
+                        let func = pop(f);
+                        let args = match args {
+                            Value::Tuple(t) => t.to_vec(),
+                            other => t!(vm.to_vec(&other)),
+                        };
+                        let mut kwargs = Vec::new();
+                        if let Some(Value::Dict(d)) = kw {
+                            for (k, v) in d.borrow().items() {
+                                match k {
+                                    Value::Str(s) => kwargs.push((s, v)),
+                                    _ => break 'fail vm.type_error("keywords must be strings"),
                                 }
                             }
                         }
-                    };
-                    match r {
-                        GenResult::Yield(v) => {
-                            ip -= 1;
-                            return leave(f, ip, Exit::Yield(v));
-                        }
-                        GenResult::Return(v) => {
-                            pop(f).release();
-                            f.push(v);
-                        }
+                        let r = t!(call_from(vm, f, &func, Args { args, kwargs }));
+                        f.push(r);
                     }
-                }
-                Instr::SetupFinally { target } => {
-                    f.blocks.push(Block {
-                        handler: target,
-                        level: f.stack.len() as u32,
-                        is_handler: false,
-                    });
-                }
-                Instr::SetupWith { target } => {
-                    let ctx = pop(f);
-                    let (enter, exit) = match (vm.lookup_special(&ctx, "__enter__"), vm.lookup_special(&ctx, "__exit__")) {
-                        (Some(en), Some(ex)) => (en, ex),
-                        (None, _) => {
-                            return Err(vm.type_error(format!(
-                                "'{}' object does not support the context manager protocol",
-                                vm.type_name(&ctx)
-                            )))
-                        }
-                        (_, None) => {
-                            return Err(vm.type_error(format!(
-                                "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                                vm.type_name(&ctx)
-                            )))
-                        }
-                    };
-                    let exit_bound = vm.bind(&exit, &ctx);
-                    let r = vm.call(&vm.bind(&enter, &ctx), vec![])?;
-                    f.push(exit_bound);
-                    f.blocks.push(Block {
-                        handler: target,
-                        level: f.stack.len() as u32,
-                        is_handler: false,
-                    });
-                    f.push(r);
-                }
-                Instr::PopBlock => {
-                    f.blocks.pop();
-                }
-                Instr::PopExcept => {
-                    if let Some(b) = f.blocks.pop() {
-                        let prev = f.stack.remove(b.level as usize);
-                        *vm.handled.borrow_mut() = prev;
-                    }
-                }
-                Instr::Reraise => {
-                    let e = pop(f);
-                    f.reraise = true;
-                    return Err(PyErr(e));
-                }
-                Instr::RaiseVarargs { n } => {
-                    return Err(do_raise(vm, f, n)?);
-                }
-                Instr::ExcHandled => {
-                    crate::probes::exception_handled(vm, f, top(f));
-                }
-                Instr::CheckExcMatch => {
-                    let ty = pop(f);
-                    let e = top(f).clone();
-                    let r = exc::exception_matches(vm, &e, &ty)?;
-                    f.push(Value::Bool(r));
-                }
-                Instr::WithExceptStart => {
-                    let n = f.stack.len();
-                    let e = f.stack[n - 1].clone();
-                    let exit = f.stack[n - 3].clone();
-                    let ty = Value::Class(vm.type_of(&e));
-                    let tb = Value::None;
-                    let r = vm.call(&exit, vec![ty, e, tb])?;
-                    f.push(r);
-                }
-                Instr::CallExitNone => {
-                    let exit = pop(f);
-                    vm.call(&exit, vec![Value::None, Value::None, Value::None])?;
-                }
-                Instr::ImportName { idx } => {
-                    let fromlist = pop(f);
-                    let level = pop(f);
-                    let level = match level {
-                        Value::Int(i) => i as usize,
-                        _ => 0,
-                    };
-                    let m = import::import_name(vm, code.name_str(idx), &fromlist, level, &f.globals)?;
-                    f.push(m);
-                }
-                Instr::ImportFrom { idx } => {
-                    let m = top(f).clone();
-                    let v = import::import_from(vm, &m, code.name_str(idx))?;
-                    f.push(v);
-                }
-                Instr::ImportStar => {
-                    let m = pop(f);
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    import::import_star(vm, &m, &ns)?;
-                }
-                Instr::LoadBuildClass => {
-                    f.push(vm.builtin_fn("__build_class__", "builtins", call::build_class));
-                }
-                Instr::LoadLocals => {
-                    let d = match &f.locals {
-                        Some(l) => Value::Dict(l.clone()),
-                        None if code.name == "<module>" => Value::Dict(f.globals.clone()),
-                        None => {
-                            let mut d = crate::objects::Dict::new();
-                            for (i, v) in f.fast.iter().enumerate() {
-                                let name = code.varnames[i].as_str();
-                                if let (Some(v), false) = (v, name.starts_with('$')) {
-                                    d.set_str(name, v.clone());
-                                }
-                            }
-                            for (i, c) in f.cells.iter().enumerate() {
-                                let name = code
-                                    .cellvars
+                    Instr::MakeFunction { flags } => {
+                        let qualname = pop(f);
+                        let c = pop(f);
+                        let doc = if flags & 16 != 0 { pop(f) } else { Value::None };
+                        let closure = if flags & 8 != 0 {
+                            match pop(f) {
+                                Value::Tuple(t) => t
                                     .iter()
-                                    .chain(code.freevars.iter())
-                                    .nth(i)
-                                    .map(|n| n.as_str().to_string());
-                                if let (Some(n), Some(v)) = (name, c.borrow().clone()) {
-                                    d.set_str(&n, v);
+                                    .map(|c| match c {
+                                        Value::Cell(c) => c.clone(),
+                                        _ => Rc::new(RefCell::new(None)),
+                                    })
+                                    .collect(),
+                                _ => vec![],
+                            }
+                        } else {
+                            vec![]
+                        };
+                        let kwdefaults = if flags & 2 != 0 {
+                            match pop(f) {
+                                Value::Dict(d) => d
+                                    .borrow()
+                                    .items()
+                                    .into_iter()
+                                    .filter_map(|(k, v)| match k {
+                                        Value::Str(s) => Some((s, v)),
+                                        _ => None,
+                                    })
+                                    .collect(),
+                                _ => vec![],
+                            }
+                        } else {
+                            vec![]
+                        };
+                        let defaults = if flags & 1 != 0 {
+                            match pop(f) {
+                                Value::Tuple(t) => t.to_vec(),
+                                _ => vec![],
+                            }
+                        } else {
+                            vec![]
+                        };
+                        let Value::Code(c) = c else { unreachable!() };
+                        let module = f.globals.borrow().get_str("__name__").unwrap_or(Value::None);
+                        let func = Function {
+                            name: RefCell::new(c.name.clone()),
+                            qualname: RefCell::new(qualname.as_str().unwrap_or("").to_string()),
+                            code: c,
+                            globals: f.globals.clone(),
+                            defaults: RefCell::new(defaults),
+                            kwdefaults: RefCell::new(kwdefaults),
+                            closure,
+                            dict: RefCell::new(None),
+                            doc: RefCell::new(doc),
+                            module,
+                            annotations: RefCell::new(Value::None),
+                        };
+                        let func = Value::Func(Rc::new(func));
+                        crate::gc::track(&func);
+                        f.push(func);
+                    }
+                    Instr::ReturnValue => {
+                        let v = pop(f);
+                        f.lasti = ip - 1;
+                        if !inlined {
+                            return leave(f, ip, Exit::Return(v));
+                        }
+                        // Back to the caller: it goes on after its call, the
+                        // callable below the arguments replaced by the result.
+                        let was_init = end_inline(vm, chain);
+                        let caller = match chain.last_mut() {
+                            Some(top) => top,
+                            None => &mut *f0,
+                        };
+                        if was_init {
+                            // The instance below stays as the call's result.
+                            if let Err(e) = call::init_returned(vm, v) {
+                                // Raised by the caller's call.
+                                ip = caller.ip;
+                                break 'fail e;
+                            }
+                        } else {
+                            pop(caller).release();
+                            caller.stack.push(v);
+                        }
+                        continue 'frames;
+                    }
+                    Instr::YieldValue => {
+                        let v = pop(f);
+                        f.lasti = ip - 1;
+                        return leave(f, ip, Exit::Yield(v));
+                    }
+                    Instr::GetYieldFromIter => {
+                        let v = pop(f);
+                        let it = match v {
+                            Value::Generator(_) => v,
+                            other => t!(vm.iter(&other)),
+                        };
+                        f.push(it);
+                    }
+                    Instr::YieldFrom => {
+                        let sent = pop(f);
+                        let it = top(f).clone();
+                        let r = match &it {
+                            Value::Generator(g) => t!(resume(vm, g, Resume::Send(sent))),
+                            _ => {
+                                if sent.is_none() {
+                                    match t!(vm.next(&it)) {
+                                        Some(v) => GenResult::Yield(v),
+                                        None => GenResult::Return(Value::None),
+                                    }
+                                } else {
+                                    match vm.call_method(&it, "send", vec![sent]) {
+                                        Ok(v) => GenResult::Yield(v),
+                                        Err(e) if vm.is_exc(&e, &vm.types.exc.stop_iteration) => {
+                                            GenResult::Return(exc::stop_iteration_value(&e.0))
+                                        }
+                                        Err(e) => break 'fail e,
+                                    }
                                 }
                             }
-                            Value::dict(d)
+                        };
+                        match r {
+                            GenResult::Yield(v) => {
+                                ip -= 1;
+                                f.lasti = ip;
+                                return leave(f, ip, Exit::Yield(v));
+                            }
+                            GenResult::Return(v) => {
+                                pop(f).release();
+                                f.push(v);
+                            }
                         }
-                    };
-                    f.push(d);
-                }
-                Instr::LoadGlobals => f.push(Value::Dict(f.globals.clone())),
-                Instr::LoadAssertionError => f.push(Value::Class(vm.types.exc.assertion_error.clone())),
-                Instr::PrintExpr => {
-                    let v = pop(f);
-                    if !v.is_none() {
-                        let s = vm.repr(&v)?;
-                        vm.write_stdout(&(s + "\n"));
-                        vm.builtins.borrow_mut().set_str("_", v);
                     }
-                }
-                Instr::MatchSequence => {
-                    let v = pop(f);
-                    let r = match &v {
-                        Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
-                        Value::Instance(i) => {
-                            let c = i.class();
-                            c.kind == Kind::List || c.kind == Kind::Tuple
+                    Instr::SetupFinally { target } => {
+                        f.blocks.push(Block {
+                            handler: target,
+                            level: f.stack.len() as u32,
+                            is_handler: false,
+                        });
+                    }
+                    Instr::SetupWith { target } => {
+                        let ctx = pop(f);
+                        let (enter, exit) = match (vm.lookup_special(&ctx, "__enter__"), vm.lookup_special(&ctx, "__exit__")) {
+                            (Some(en), Some(ex)) => (en, ex),
+                            (None, _) => {
+                                break 'fail vm.type_error(format!(
+                                    "'{}' object does not support the context manager protocol",
+                                    vm.type_name(&ctx)
+                                ))
+                            }
+                            (_, None) => {
+                                break 'fail vm.type_error(format!(
+                                    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                                    vm.type_name(&ctx)
+                                ))
+                            }
+                        };
+                        let exit_bound = vm.bind(&exit, &ctx);
+                        let r = t!(vm.call(&vm.bind(&enter, &ctx), vec![]));
+                        f.push(exit_bound);
+                        f.blocks.push(Block {
+                            handler: target,
+                            level: f.stack.len() as u32,
+                            is_handler: false,
+                        });
+                        f.push(r);
+                    }
+                    Instr::PopBlock => {
+                        f.blocks.pop();
+                    }
+                    Instr::PopExcept => {
+                        if let Some(b) = f.blocks.pop() {
+                            let prev = f.stack.remove(b.level as usize);
+                            *vm.handled.borrow_mut() = prev;
                         }
-                        _ => false,
-                    };
-                    f.push(Value::Bool(r));
-                }
-                Instr::MatchMapping => {
-                    let v = pop(f);
-                    let r = match &v {
-                        Value::Dict(_) => true,
-                        Value::Instance(i) => i.class().kind == Kind::Dict,
-                        _ => false,
-                    };
-                    f.push(Value::Bool(r));
-                }
-                Instr::MatchInstance => {
-                    let cls = pop(f);
-                    let subj = pop(f);
-                    if !matches!(cls, Value::Class(_)) {
-                        return Err(vm.type_error("called match pattern must be a class"));
                     }
-                    // isinstance() semantics, so a metaclass __instancecheck__ counts.
-                    let r = crate::builtins::isinstance_of(vm, &subj, &cls)?;
-                    f.push(Value::Bool(r));
-                }
-                Instr::MatchPos { pos, target } => {
-                    let cls = pop(f);
-                    let subj = pop(f);
-                    match match_positional(vm, &subj, &cls, pos as usize)? {
-                        Some(v) => f.push(v),
-                        None => ip = target as usize,
+                    Instr::Reraise => {
+                        let e = pop(f);
+                        f.reraise = true;
+                        break 'fail PyErr(e);
                     }
-                }
-                Instr::MatchAttr { idx, target } => {
-                    let subj = pop(f);
-                    match vm.getattr_opt(&subj, code.name_str(idx))? {
-                        Some(v) => f.push(v),
-                        None => ip = target as usize,
+                    Instr::RaiseVarargs { n } => {
+                        break 'fail t!(do_raise(vm, f, n));
                     }
-                }
-                Instr::GetLen => {
-                    let v = pop(f);
-                    let n = vm.len(&v)?;
-                    f.push(Value::Int(n as i64));
-                }
-                Instr::CopyDictWithoutKeys => {
-                    let keys = pop(f);
-                    let subj = pop(f);
-                    let mut d = crate::objects::Dict::new();
-                    for (k, v) in vm.mapping_items(&subj)? {
-                        d.insert(vm.key(&k)?, v);
+                    Instr::ExcHandled => {
+                        f.lasti = ip - 1;
+                        crate::probes::exception_handled(vm, f, top(f));
                     }
-                    for k in vm.to_vec(&keys)? {
-                        d.remove(&vm.key(&k)?);
+                    Instr::CheckExcMatch => {
+                        let ty = pop(f);
+                        let e = top(f).clone();
+                        let r = t!(exc::exception_matches(vm, &e, &ty));
+                        f.push(Value::Bool(r));
                     }
-                    f.push(Value::dict(d));
+                    Instr::WithExceptStart => {
+                        let n = f.stack.len();
+                        let e = f.stack[n - 1].clone();
+                        let exit = f.stack[n - 3].clone();
+                        let ty = Value::Class(vm.type_of(&e));
+                        let tb = Value::None;
+                        let r = t!(vm.call(&exit, vec![ty, e, tb]));
+                        f.push(r);
+                    }
+                    Instr::CallExitNone => {
+                        let exit = pop(f);
+                        t!(vm.call(&exit, vec![Value::None, Value::None, Value::None]));
+                    }
+                    Instr::ImportName { idx } => {
+                        let fromlist = pop(f);
+                        let level = pop(f);
+                        let level = match level {
+                            Value::Int(i) => i as usize,
+                            _ => 0,
+                        };
+                        let m = t!(import::import_name(vm, code.name_str(idx), &fromlist, level, &f.globals));
+                        f.push(m);
+                    }
+                    Instr::ImportFrom { idx } => {
+                        let m = top(f).clone();
+                        let v = t!(import::import_from(vm, &m, code.name_str(idx)));
+                        f.push(v);
+                    }
+                    Instr::ImportStar => {
+                        let m = pop(f);
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        t!(import::import_star(vm, &m, &ns));
+                    }
+                    Instr::LoadBuildClass => {
+                        f.push(vm.builtin_fn("__build_class__", "builtins", call::build_class));
+                    }
+                    Instr::LoadLocals => {
+                        let d = match &f.locals {
+                            Some(l) => Value::Dict(l.clone()),
+                            None if code.name == "<module>" => Value::Dict(f.globals.clone()),
+                            None => {
+                                let mut d = crate::objects::Dict::new();
+                                for (i, v) in f.fast.iter().enumerate() {
+                                    let name = code.varnames[i].as_str();
+                                    if let (Some(v), false) = (v, name.starts_with('$')) {
+                                        d.set_str(name, v.clone());
+                                    }
+                                }
+                                for (i, c) in f.cells.iter().enumerate() {
+                                    let name = code
+                                        .cellvars
+                                        .iter()
+                                        .chain(code.freevars.iter())
+                                        .nth(i)
+                                        .map(|n| n.as_str().to_string());
+                                    if let (Some(n), Some(v)) = (name, c.borrow().clone()) {
+                                        d.set_str(&n, v);
+                                    }
+                                }
+                                Value::dict(d)
+                            }
+                        };
+                        f.push(d);
+                    }
+                    Instr::LoadGlobals => f.push(Value::Dict(f.globals.clone())),
+                    Instr::LoadAssertionError => f.push(Value::Class(vm.types.exc.assertion_error.clone())),
+                    Instr::PrintExpr => {
+                        let v = pop(f);
+                        if !v.is_none() {
+                            let s = t!(vm.repr(&v));
+                            vm.write_stdout(&(s + "\n"));
+                            vm.builtins.borrow_mut().set_str("_", v);
+                        }
+                    }
+                    Instr::MatchSequence => {
+                        let v = pop(f);
+                        let r = match &v {
+                            Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
+                            Value::Instance(i) => {
+                                let c = i.class();
+                                c.kind == Kind::List || c.kind == Kind::Tuple
+                            }
+                            _ => false,
+                        };
+                        f.push(Value::Bool(r));
+                    }
+                    Instr::MatchMapping => {
+                        let v = pop(f);
+                        let r = match &v {
+                            Value::Dict(_) => true,
+                            Value::Instance(i) => i.class().kind == Kind::Dict,
+                            _ => false,
+                        };
+                        f.push(Value::Bool(r));
+                    }
+                    Instr::MatchInstance => {
+                        let cls = pop(f);
+                        let subj = pop(f);
+                        if !matches!(cls, Value::Class(_)) {
+                            break 'fail vm.type_error("called match pattern must be a class");
+                        }
+                        // isinstance() semantics, so a metaclass __instancecheck__ counts.
+                        let r = t!(crate::builtins::isinstance_of(vm, &subj, &cls));
+                        f.push(Value::Bool(r));
+                    }
+                    Instr::MatchPos { pos, target } => {
+                        let cls = pop(f);
+                        let subj = pop(f);
+                        match t!(match_positional(vm, &subj, &cls, pos as usize)) {
+                            Some(v) => f.push(v),
+                            None => ip = target as usize,
+                        }
+                    }
+                    Instr::MatchAttr { idx, target } => {
+                        let subj = pop(f);
+                        match t!(vm.getattr_opt(&subj, code.name_str(idx))) {
+                            Some(v) => f.push(v),
+                            None => ip = target as usize,
+                        }
+                    }
+                    Instr::GetLen => {
+                        let v = pop(f);
+                        let n = t!(vm.len(&v));
+                        f.push(Value::Int(n as i64));
+                    }
+                    Instr::CopyDictWithoutKeys => {
+                        let keys = pop(f);
+                        let subj = pop(f);
+                        let mut d = crate::objects::Dict::new();
+                        for (k, v) in t!(vm.mapping_items(&subj)) {
+                            d.insert(t!(vm.key(&k)), v);
+                        }
+                        for k in t!(vm.to_vec(&keys)) {
+                            d.remove(&t!(vm.key(&k)));
+                        }
+                        f.push(Value::dict(d));
+                    }
                 }
             }
-        }
+        };
+        // The instruction that raised, in the innermost frame (a call that
+        // failed to start left none of its own): tracebacks and the
+        // exception probes read it.
+        let f: &mut Frame = match chain.last_mut() {
+            Some(top) => top,
+            None => &mut *f0,
+        };
+        f.lasti = ip - 1;
+        return Err(err);
     }
 }
 
@@ -1816,43 +1868,47 @@ fn store_local(f: &mut Frame, idx: u32, v: Value) {
     }
 }
 
-/// LoadFast a; LoadFast b, as a fused instruction at `ip - 1` does them
-/// (an unbound b is reported at the second instruction). Returns where to
-/// go on: the instruction after the pair.
+/// LoadFast a; LoadFast b, as a fused instruction at `*ip - 1` does them.
+/// `*ip` moves on to the instruction after the pair before the second
+/// load, so that an unbound b is reported at the second instruction
+/// (`step` reports an error at `ip - 1`).
 #[inline(always)]
-fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: usize) -> PyResult<usize> {
+fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: &mut usize) -> PyResult<()> {
     let x = fast_local(vm, &f.fast, code, a)?.clone();
-    let y = match fast_local(vm, &f.fast, code, b) {
-        Ok(y) => y.clone(),
-        Err(e) => {
-            f.lasti = ip;
-            return Err(e);
-        }
-    };
-    f.stack.push(x);
-    f.stack.push(y);
-    Ok(ip + 1)
+    *ip += 1;
+    let y = fast_local(vm, &f.fast, code, b)?.clone();
+    f.push(x);
+    f.push(y);
+    Ok(())
 }
 
 /// LoadFast local; LoadConst idx, as `push_locals`.
 #[inline(always)]
-fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, ip: usize) -> PyResult<usize> {
+fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, ip: &mut usize) -> PyResult<()> {
     let x = fast_local(vm, &f.fast, code, local_idx)?.clone();
-    f.stack.push(x);
-    f.stack.push(code.consts[idx as usize].clone());
-    Ok(ip + 1)
+    *ip += 1;
+    f.push(x);
+    f.push(code.consts[idx as usize].clone());
+    Ok(())
 }
 
 /// `push_locals` for a longer fused instruction that cannot finish inline:
 /// it does the two loads and goes on at the original operation.
 #[inline(never)]
-fn push_locals_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: usize) -> PyResult<usize> {
+fn push_locals_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: &mut usize) -> PyResult<()> {
     push_locals(vm, f, code, a, b, ip)
 }
 
 /// `push_local_const` for a longer fused instruction, as `push_locals_outlined`.
 #[inline(never)]
-fn push_local_const_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, ip: usize) -> PyResult<usize> {
+fn push_local_const_outlined(
+    vm: &Vm,
+    f: &mut Frame,
+    code: &crate::vm::code::Code,
+    local_idx: u32,
+    idx: u32,
+    ip: &mut usize,
+) -> PyResult<()> {
     push_local_const(vm, f, code, local_idx, idx, ip)
 }
 
