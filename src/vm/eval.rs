@@ -620,7 +620,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
             Some(top) => top,
             None => &mut *f0,
         };
-        let code = f.code.clone();
+        // SAFETY: the frame holds its code (`Frame::code`) until it is
+        // dropped, and the frame outlives every use of `code`: the only
+        // arm that drops the running frame (ReturnValue's `end_inline`)
+        // goes on to the caller without touching `code`, and the error
+        // path after the loop does not use it. (The `Code` allocation does
+        // not move when the chain's storage grows.) Not cloning the `Rc`
+        // saves an increment and a decrement per frame switch.
+        let code: &crate::vm::code::Code = unsafe { &*Rc::as_ptr(&f.code) };
         // The untraced loop runs the fused copy; the traced one every instruction.
         let instrs = if TRACE { &code.instrs[..] } else { &code.fused[..] };
         // The instruction pointer lives in a local while the loop runs;
@@ -661,7 +668,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     Instr::Nop => {}
                     Instr::LoadConst { idx } => f.push(code.consts[idx as usize].clone()),
                     Instr::LoadFast { idx } => {
-                        let v = t!(fast_local(vm, &f.fast, &code, idx)).clone();
+                        let v = t!(fast_local(vm, &f.fast, code, idx)).clone();
                         f.push(v);
                     }
                     Instr::StoreFast { idx } => {
@@ -677,7 +684,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         let v = f.cells[idx as usize].borrow().clone();
                         match v {
                             Some(v) => f.push(v),
-                            None => break 'fail unbound_deref(vm, &code, idx),
+                            None => break 'fail unbound_deref(vm, code, idx),
                         }
                     }
                     Instr::StoreDeref { idx } => {
@@ -686,7 +693,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::DeleteDeref { idx } => {
                         if f.cells[idx as usize].borrow_mut().take().is_none() {
-                            break 'fail unbound_deref(vm, &code, idx);
+                            break 'fail unbound_deref(vm, code, idx);
                         }
                     }
                     Instr::LoadClosure { idx } => f.push(Value::Cell(f.cells[idx as usize].clone())),
@@ -699,7 +706,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                 let v = f.cells[idx as usize].borrow().clone();
                                 match v {
                                     Some(v) => f.push(v),
-                                    None => break 'fail unbound_deref(vm, &code, idx),
+                                    None => break 'fail unbound_deref(vm, code, idx),
                                 }
                             }
                         }
@@ -714,7 +721,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         };
                         let v = match local {
                             Some(v) => v,
-                            None => t!(load_global_cached(vm, f, &code, idx)),
+                            None => t!(load_global_cached(vm, f, code, idx)),
                         };
                         f.push(v);
                     }
@@ -725,7 +732,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                 let key = t!(vm.key(&code.names[idx as usize]));
                                 let _old = l.borrow_mut().insert(key, v);
                             }
-                            None => t!(store_global_cached(vm, f, &code, idx, v)),
+                            None => t!(store_global_cached(vm, f, code, idx, v)),
                         }
                     }
                     Instr::DeleteName { idx } => {
@@ -737,12 +744,12 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         }
                     }
                     Instr::LoadGlobal { idx } => {
-                        let v = t!(load_global_cached(vm, f, &code, idx));
+                        let v = t!(load_global_cached(vm, f, code, idx));
                         f.push(v);
                     }
                     Instr::StoreGlobal { idx } => {
                         let v = pop(f);
-                        t!(store_global_cached(vm, f, &code, idx, v));
+                        t!(store_global_cached(vm, f, code, idx, v));
                     }
                     Instr::DeleteGlobal { idx } => {
                         let key = code.name_str(idx);
@@ -759,17 +766,17 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         f.push(t!(v));
                     }
                     Instr::LoadFastAttr { local, idx } => {
-                        let obj = t!(fast_local(vm, &f.fast, &code, local));
+                        let obj = t!(fast_local(vm, &f.fast, code, local));
                         ip += 1;
                         let (name, h) = code.name_hashed(idx);
                         let v = t!(vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize]));
                         f.push(v);
                     }
                     Instr::LoadFastMethod { local, idx } => {
-                        let obj = t!(fast_local(vm, &f.fast, &code, local));
+                        let obj = t!(fast_local(vm, &f.fast, code, local));
                         let obj = obj.clone();
                         ip += 1;
-                        t!(load_method(vm, f, &code, obj, idx));
+                        t!(load_method(vm, f, code, obj, idx));
                     }
                     Instr::BinaryFastFast { a, b } => {
                         let Instr::BinaryOp { op } = instrs[ip + 1] else {
@@ -780,7 +787,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                 f.push(r);
                                 ip += 2;
                             }
-                            None => t!(push_locals_outlined(vm, f, &code, a, b, &mut ip)),
+                            None => t!(push_locals_outlined(vm, f, code, a, b, &mut ip)),
                         }
                     }
                     Instr::BinaryFastConst { local, idx } => {
@@ -792,7 +799,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                 f.push(r);
                                 ip += 2;
                             }
-                            None => t!(push_local_const_outlined(vm, f, &code, local, idx, &mut ip)),
+                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut ip)),
                         }
                     }
                     Instr::CompareFastFastJump { a, b } => {
@@ -802,7 +809,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         match compare_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
                             Some(true) => ip += 3,
                             Some(false) => ip = target as usize,
-                            None => t!(push_locals_outlined(vm, f, &code, a, b, &mut ip)),
+                            None => t!(push_locals_outlined(vm, f, code, a, b, &mut ip)),
                         }
                     }
                     Instr::CompareFastConstJump { local, idx } => {
@@ -812,11 +819,11 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         match compare_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
                             Some(true) => ip += 3,
                             Some(false) => ip = target as usize,
-                            None => t!(push_local_const_outlined(vm, f, &code, local, idx, &mut ip)),
+                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut ip)),
                         }
                     }
                     Instr::LoadFastStoreAttr { local, idx } => {
-                        let obj = t!(fast_local(vm, &f.fast, &code, local));
+                        let obj = t!(fast_local(vm, &f.fast, code, local));
                         ip += 1;
                         let v = f.stack.pop().unwrap_or_else(|| Value::None);
                         match &code.names[idx as usize] {
@@ -824,8 +831,8 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             _ => t!(vm.setattr(obj, code.name_str(idx), v)),
                         }
                     }
-                    Instr::LoadFastFast { a, b } => t!(push_locals(vm, f, &code, a, b, &mut ip)),
-                    Instr::LoadFastConst { local, idx } => t!(push_local_const(vm, f, &code, local, idx, &mut ip)),
+                    Instr::LoadFastFast { a, b } => t!(push_locals(vm, f, code, a, b, &mut ip)),
+                    Instr::LoadFastConst { local, idx } => t!(push_local_const(vm, f, code, local, idx, &mut ip)),
                     Instr::CompareJumpIfFalse { op, target } => {
                         let b = pop(f);
                         let a = pop(f);
@@ -869,7 +876,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::LoadMethod { idx } => {
                         let obj = pop(f);
-                        t!(load_method(vm, f, &code, obj, idx));
+                        t!(load_method(vm, f, code, obj, idx));
                     }
                     Instr::CallMethod { argc } => {
                         // (A caller's line in tracebacks, the cfunction probes.)
