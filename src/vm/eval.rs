@@ -518,6 +518,12 @@ fn load_global_slow(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32) 
     load_global(vm, f, &code.names[idx as usize])
 }
 
+/// The index in `base`'s instructions of the one at `pc`.
+#[inline(always)]
+fn index(base: *const Instr, pc: *const Instr) -> usize {
+    (pc as usize - base as usize) / std::mem::size_of::<Instr>()
+}
+
 /// Leave the instruction loop with `exit`, saving the instruction pointer.
 #[inline(always)]
 fn leave(f: &mut Frame, ip: usize, exit: Exit) -> PyResult<Exit> {
@@ -630,18 +636,22 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
         let code: &crate::vm::code::Code = unsafe { &*Rc::as_ptr(&f.code) };
         // The untraced loop runs the fused copy; the traced one every instruction.
         let instrs = if TRACE { &code.instrs[..] } else { &code.fused[..] };
-        // The instruction pointer lives in a local while the loop runs;
-        // `f.ip` is written back when the frame is left (`leave`). After an
-        // error it is not needed: the handler search sets it, or the frame ends.
+        // The instruction pointer lives in a local while the loop runs, as
+        // a pointer into `instrs` (`index` gives it as a number); `f.ip`
+        // is written back when the frame is left (`leave`). After an error
+        // it is not needed: the handler search sets it, or the frame ends.
         //
-        // `ip` is always one past the instruction being executed, and
+        // `pc` is always one past the instruction being executed, and
         // `f.lasti` is not kept up to date per instruction (a store on
         // every dispatch): it is written where something reads it, namely
         // an error leaving the frame (below: tracebacks, the exception
         // probes), a call (a caller's traceback line, the cfunction
         // probes), a return or yield (function__return, a generator's
         // resumption), and every instruction of the traced loop.
-        let mut ip = f.ip;
+        let instr0: *const Instr = instrs.as_ptr();
+        // (Moved with `wrapping_add`: only reading through it needs the
+        // bounds, below.)
+        let mut pc: *const Instr = instr0.wrapping_add(f.ip);
         let err: PyErr = 'fail: {
             // `?` for the loop's body: an error leaves through `'fail`.
             macro_rules! t {
@@ -653,17 +663,19 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                 };
             }
             loop {
-                // SAFETY: `ip` is 0, a jump target, or just past an instruction
-                // that falls through, and the compiler checked for every code
-                // object (`instr::stays_in_bounds`) that all of these are in range.
-                // `instrs` and `fused` are the same length with the same targets.
-                let ins = unsafe { *instrs.get_unchecked(ip) };
+                // SAFETY: `pc` is at 0, a jump target, or just past an
+                // instruction that falls through, and the compiler checked for
+                // every code object (`instr::stays_in_bounds`) that all of these
+                // are in range. `instrs` and `fused` are the same length with
+                // the same targets.
+                let ins = unsafe { *pc };
                 if TRACE {
+                    let ip = index(instr0, pc);
                     f.ip = ip;
                     crate::probes::line(f);
                     f.lasti = ip;
                 }
-                ip += 1;
+                pc = pc.wrapping_add(1);
                 match ins {
                     Instr::Nop => {}
                     Instr::LoadConst { idx } => f.push(code.consts[idx as usize].clone()),
@@ -767,7 +779,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::LoadFastAttr { local, idx } => {
                         let obj = t!(fast_local(vm, &f.fast, code, local));
-                        ip += 1;
+                        pc = pc.wrapping_add(1);
                         let (name, h) = code.name_hashed(idx);
                         let v = t!(vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize]));
                         f.push(v);
@@ -775,64 +787,70 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     Instr::LoadFastMethod { local, idx } => {
                         let obj = t!(fast_local(vm, &f.fast, code, local));
                         let obj = obj.clone();
-                        ip += 1;
+                        pc = pc.wrapping_add(1);
                         t!(load_method(vm, f, code, obj, idx));
                     }
                     Instr::BinaryFastFast { a, b } => {
-                        let Instr::BinaryOp { op } = instrs[ip + 1] else {
+                        // SAFETY: `fuse` makes this instruction only in front of the
+                        // originals it stands for, which follow it in `instrs`.
+                        let Instr::BinaryOp { op } = (unsafe { *pc.add(1) }) else {
                             unreachable!("fuse")
                         };
                         match fast_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
                             Some(r) => {
                                 f.push(r);
-                                ip += 2;
+                                pc = pc.wrapping_add(2);
                             }
-                            None => t!(push_locals_outlined(vm, f, code, a, b, &mut ip)),
+                            None => t!(push_locals_outlined(vm, f, code, a, b, &mut pc)),
                         }
                     }
                     Instr::BinaryFastConst { local, idx } => {
-                        let Instr::BinaryOp { op } = instrs[ip + 1] else {
+                        // SAFETY: `fuse` makes this instruction only in front of the
+                        // originals it stands for, which follow it in `instrs`.
+                        let Instr::BinaryOp { op } = (unsafe { *pc.add(1) }) else {
                             unreachable!("fuse")
                         };
                         match fast_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
                             Some(r) => {
                                 f.push(r);
-                                ip += 2;
+                                pc = pc.wrapping_add(2);
                             }
-                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut ip)),
+                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut pc)),
                         }
                     }
                     Instr::CompareFastFastJump { a, b } => {
-                        let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
+                        // SAFETY: as for BinaryFastFast.
+                        let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (unsafe { (*pc.add(1), *pc.add(2)) }) else {
                             unreachable!("fuse")
                         };
                         match compare_pair(f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref(), op) {
-                            Some(true) => ip += 3,
-                            Some(false) => ip = target as usize,
-                            None => t!(push_locals_outlined(vm, f, code, a, b, &mut ip)),
+                            Some(true) => pc = pc.wrapping_add(3),
+                            Some(false) => pc = instr0.wrapping_add(target as usize),
+                            None => t!(push_locals_outlined(vm, f, code, a, b, &mut pc)),
                         }
                     }
                     Instr::CompareFastConstJump { local, idx } => {
-                        let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (instrs[ip + 1], instrs[ip + 2]) else {
+                        // SAFETY: as for BinaryFastFast.
+                        let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (unsafe { (*pc.add(1), *pc.add(2)) }) else {
                             unreachable!("fuse")
                         };
                         match compare_pair(f.fast[local as usize].as_ref(), Some(&code.consts[idx as usize]), op) {
-                            Some(true) => ip += 3,
-                            Some(false) => ip = target as usize,
-                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut ip)),
+                            Some(true) => pc = pc.wrapping_add(3),
+                            Some(false) => pc = instr0.wrapping_add(target as usize),
+                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut pc)),
                         }
                     }
                     Instr::LoadFastStoreAttr { local, idx } => {
                         let obj = t!(fast_local(vm, &f.fast, code, local));
-                        ip += 1;
+                        pc = pc.wrapping_add(1);
                         let v = f.stack.pop().unwrap_or_else(|| Value::None);
                         match &code.names[idx as usize] {
                             Value::Str(name) => t!(vm.setattr_cached(obj, name, v, &code.attr_caches.store[idx as usize])),
                             _ => t!(vm.setattr(obj, code.name_str(idx), v)),
                         }
                     }
-                    Instr::LoadFastFast { a, b } => t!(push_locals(vm, f, code, a, b, &mut ip)),
-                    Instr::LoadFastConst { local, idx } => t!(push_local_const(vm, f, code, local, idx, &mut ip)),
+                    Instr::LoadFastFast { a, b } => t!(push_locals(vm, f, code, a, b, &mut pc)),
+                    Instr::LoadFastConst { local, idx } => t!(push_local_const(vm, f, code, local, idx, &mut pc)),
                     Instr::CompareJumpIfFalse { op, target } => {
                         let b = pop(f);
                         let a = pop(f);
@@ -847,7 +865,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                         Ok(t) => t,
                                         // Reported at the jump, the second instruction.
                                         Err(e) => {
-                                            ip += 1;
+                                            pc = pc.wrapping_add(1);
                                             break 'fail e;
                                         }
                                     },
@@ -858,7 +876,11 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         };
                         a.release();
                         b.release();
-                        ip = if t { ip + 1 } else { target as usize };
+                        pc = if t {
+                            pc.wrapping_add(1)
+                        } else {
+                            instr0.wrapping_add(target as usize)
+                        };
                     }
                     Instr::StoreAttr { idx } => {
                         let obj = pop(f);
@@ -880,7 +902,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::CallMethod { argc } => {
                         // (A caller's line in tracebacks, the cfunction probes.)
-                        f.lasti = ip - 1;
+                        f.lasti = index(instr0, pc) - 1;
                         let n = argc as usize;
                         let base = f.stack.len() - n - 2;
                         let fast = match (&f.stack[base], &f.stack[base + 1]) {
@@ -888,7 +910,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             _ => None,
                         };
                         let r = if let Some(func) = fast {
-                            f.ip = ip;
+                            f.ip = index(instr0, pc);
                             let watched = enter_inline(vm, chain, f0, &func, base + 1, None);
                             drop(func);
                             if t!(watched) && crate::probes::line_enabled() != TRACE {
@@ -901,7 +923,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             f.stack.remove(base + 1);
                             match inline_other(f, base + 1) {
                                 Some((func, first, init_of)) => {
-                                    f.ip = ip;
+                                    f.ip = index(instr0, pc);
                                     if t!(enter_other(vm, chain, f0, &func, base + 1, first, init_of))
                                         && crate::probes::line_enabled() != TRACE
                                     {
@@ -966,12 +988,12 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::BinaryOpStore { op, local } => {
                         let r = t!(binary_top(vm, f, op, false));
-                        ip += 1;
+                        pc = pc.wrapping_add(1);
                         store_local(f, local, r);
                     }
                     Instr::InplaceOpStore { op, local } => {
                         let r = t!(binary_top(vm, f, op, true));
-                        ip += 1;
+                        pc = pc.wrapping_add(1);
                         store_local(f, local, r);
                     }
                     Instr::CompareOp { op } => {
@@ -1220,17 +1242,17 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         f.push(r);
                     }
                     Instr::Jump { target } => {
-                        let at = ip - 1;
-                        ip = target as usize;
-                        if ip < at {
+                        let at = pc.wrapping_sub(1);
+                        pc = instr0.wrapping_add(target as usize);
+                        if pc < at {
                             // A loop's backward jump: a safe point for the collector.
                             crate::gc::safe_point(vm);
                         }
-                        if ip < at && crate::probes::line_enabled() != TRACE {
+                        if pc < at && crate::probes::line_enabled() != TRACE {
                             // The traced loop sees this jump as backward and fires the target's line.
-                            f.trace_prev = at;
-                            f.lasti = at;
-                            return leave(f, ip, Exit::Switch);
+                            f.trace_prev = index(instr0, at);
+                            f.lasti = f.trace_prev;
+                            return leave(f, index(instr0, pc), Exit::Switch);
                         }
                     }
                     Instr::PopJumpIfFalse { target } => {
@@ -1241,7 +1263,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         };
                         v.release();
                         if !t {
-                            ip = target as usize;
+                            pc = instr0.wrapping_add(target as usize);
                         }
                     }
                     Instr::PopJumpIfTrue { target } => {
@@ -1252,19 +1274,19 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         };
                         v.release();
                         if t {
-                            ip = target as usize;
+                            pc = instr0.wrapping_add(target as usize);
                         }
                     }
                     Instr::JumpIfFalseOrPop { target } => {
                         if !t!(vm.truthy(top(f))) {
-                            ip = target as usize;
+                            pc = instr0.wrapping_add(target as usize);
                         } else {
                             pop(f).release();
                         }
                     }
                     Instr::JumpIfTrueOrPop { target } => {
                         if t!(vm.truthy(top(f))) {
-                            ip = target as usize;
+                            pc = instr0.wrapping_add(target as usize);
                         } else {
                             pop(f).release();
                         }
@@ -1287,19 +1309,19 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             Some(v) => f.push(v),
                             None => {
                                 pop(f).release();
-                                ip = target as usize;
+                                pc = instr0.wrapping_add(target as usize);
                             }
                         }
                     }
                     Instr::Call { argc } => {
-                        f.lasti = ip - 1;
+                        f.lasti = index(instr0, pc) - 1;
                         let at = f.stack.len() - argc as usize;
                         // A plain function first and inline; bound methods and
                         // classes with a plain __init__ out of line.
                         let watched = match &f.stack[at - 1] {
                             Value::Func(func) if simple_call(func, argc as usize) => {
                                 let func = func.clone();
-                                f.ip = ip;
+                                f.ip = index(instr0, pc);
                                 let watched = enter_inline(vm, chain, f0, &func, at, None);
                                 drop(func);
                                 t!(watched)
@@ -1309,7 +1331,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             callee @ (Value::Method(_) | Value::Class(_)) if !matches!(callee, Value::Class(c) if c.builtin) => {
                                 match inline_other(f, at) {
                                     Some((func, first, init_of)) => {
-                                        f.ip = ip;
+                                        f.ip = index(instr0, pc);
                                         t!(enter_other(vm, chain, f0, &func, at, first, init_of))
                                     }
                                     None => {
@@ -1331,7 +1353,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         continue 'frames;
                     }
                     Instr::CallKw { argc, names } => {
-                        f.lasti = ip - 1;
+                        f.lasti = index(instr0, pc) - 1;
                         let Value::Tuple(names) = &code.consts[names as usize] else {
                             unreachable!()
                         };
@@ -1351,7 +1373,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         f.push(r);
                     }
                     Instr::CallEx { has_kw } => {
-                        f.lasti = ip - 1;
+                        f.lasti = index(instr0, pc) - 1;
                         let kw = if has_kw != 0 { Some(pop(f)) } else { None };
                         let args = pop(f);
                         let func = pop(f);
@@ -1434,9 +1456,9 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::ReturnValue => {
                         let v = pop(f);
-                        f.lasti = ip - 1;
+                        f.lasti = index(instr0, pc) - 1;
                         if !inlined {
-                            return leave(f, ip, Exit::Return(v));
+                            return leave(f, index(instr0, pc), Exit::Return(v));
                         }
                         // Back to the caller: it goes on after its call, the
                         // callable below the arguments replaced by the result.
@@ -1449,7 +1471,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                             // The instance below stays as the call's result.
                             if let Err(e) = call::init_returned(vm, v) {
                                 // Raised by the caller's call.
-                                ip = caller.ip;
+                                pc = instr0.wrapping_add(caller.ip);
                                 break 'fail e;
                             }
                         } else {
@@ -1460,8 +1482,8 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     }
                     Instr::YieldValue => {
                         let v = pop(f);
-                        f.lasti = ip - 1;
-                        return leave(f, ip, Exit::Yield(v));
+                        f.lasti = index(instr0, pc) - 1;
+                        return leave(f, index(instr0, pc), Exit::Yield(v));
                     }
                     Instr::GetYieldFromIter => {
                         let v = pop(f);
@@ -1495,9 +1517,9 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         };
                         match r {
                             GenResult::Yield(v) => {
-                                ip -= 1;
-                                f.lasti = ip;
-                                return leave(f, ip, Exit::Yield(v));
+                                pc = pc.wrapping_sub(1);
+                                f.lasti = index(instr0, pc);
+                                return leave(f, f.lasti, Exit::Yield(v));
                             }
                             GenResult::Return(v) => {
                                 pop(f).release();
@@ -1557,7 +1579,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         break 'fail t!(do_raise(vm, f, n));
                     }
                     Instr::ExcHandled => {
-                        f.lasti = ip - 1;
+                        f.lasti = index(instr0, pc) - 1;
                         crate::probes::exception_handled(vm, f, top(f));
                     }
                     Instr::CheckExcMatch => {
@@ -1676,14 +1698,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         let subj = pop(f);
                         match t!(match_positional(vm, &subj, &cls, pos as usize)) {
                             Some(v) => f.push(v),
-                            None => ip = target as usize,
+                            None => pc = instr0.wrapping_add(target as usize),
                         }
                     }
                     Instr::MatchAttr { idx, target } => {
                         let subj = pop(f);
                         match t!(vm.getattr_opt(&subj, code.name_str(idx))) {
                             Some(v) => f.push(v),
-                            None => ip = target as usize,
+                            None => pc = instr0.wrapping_add(target as usize),
                         }
                     }
                     Instr::GetLen => {
@@ -1713,7 +1735,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
             Some(top) => top,
             None => &mut *f0,
         };
-        f.lasti = ip - 1;
+        f.lasti = index(instr0, pc) - 1;
         return Err(err);
     }
 }
@@ -1875,14 +1897,14 @@ fn store_local(f: &mut Frame, idx: u32, v: Value) {
     }
 }
 
-/// LoadFast a; LoadFast b, as a fused instruction at `*ip - 1` does them.
-/// `*ip` moves on to the instruction after the pair before the second
+/// LoadFast a; LoadFast b, as a fused instruction at `*pc - 1` does them.
+/// `*pc` moves on to the instruction after the pair before the second
 /// load, so that an unbound b is reported at the second instruction
 /// (`step` reports an error at `ip - 1`).
 #[inline(always)]
-fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: &mut usize) -> PyResult<()> {
+fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, pc: &mut *const Instr) -> PyResult<()> {
     let x = fast_local(vm, &f.fast, code, a)?.clone();
-    *ip += 1;
+    *pc = pc.wrapping_add(1);
     let y = fast_local(vm, &f.fast, code, b)?.clone();
     f.push(x);
     f.push(y);
@@ -1891,9 +1913,9 @@ fn push_locals(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: 
 
 /// LoadFast local; LoadConst idx, as `push_locals`.
 #[inline(always)]
-fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, ip: &mut usize) -> PyResult<()> {
+fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_idx: u32, idx: u32, pc: &mut *const Instr) -> PyResult<()> {
     let x = fast_local(vm, &f.fast, code, local_idx)?.clone();
-    *ip += 1;
+    *pc = pc.wrapping_add(1);
     f.push(x);
     f.push(code.consts[idx as usize].clone());
     Ok(())
@@ -1902,8 +1924,8 @@ fn push_local_const(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, local_
 /// `push_locals` for a longer fused instruction that cannot finish inline:
 /// it does the two loads and goes on at the original operation.
 #[inline(never)]
-fn push_locals_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, ip: &mut usize) -> PyResult<()> {
-    push_locals(vm, f, code, a, b, ip)
+fn push_locals_outlined(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, a: u32, b: u32, pc: &mut *const Instr) -> PyResult<()> {
+    push_locals(vm, f, code, a, b, pc)
 }
 
 /// `push_local_const` for a longer fused instruction, as `push_locals_outlined`.
@@ -1914,9 +1936,9 @@ fn push_local_const_outlined(
     code: &crate::vm::code::Code,
     local_idx: u32,
     idx: u32,
-    ip: &mut usize,
+    pc: &mut *const Instr,
 ) -> PyResult<()> {
-    push_local_const(vm, f, code, local_idx, idx, ip)
+    push_local_const(vm, f, code, local_idx, idx, pc)
 }
 
 /// `call_stacked` for the less common sites, kept out of the loop's body.
