@@ -577,6 +577,7 @@ pub struct Super {
 }
 
 /// The built-in iterators.
+#[repr(u8)]
 pub enum IterState {
     Seq { seq: Value, idx: usize },
     Range { cur: i64, step: i64, left: i64 },
