@@ -65,7 +65,7 @@ pub struct Code {
 }
 
 /// A frame's value stack and locals, kept between frames of one code.
-pub type FrameStorage = (Vec<Value>, Vec<Option<Value>>);
+pub type FrameStorage = (crate::vm::stack::ValueStack, Vec<Option<Value>>);
 
 /// Where a global name was found: at insertion-order position `index` of
 /// the globals dict (or of the builtins, `in_builtins`), while the globals

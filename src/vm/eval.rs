@@ -69,17 +69,12 @@ fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>, chain: &mut Vec<Frame>)
 
 #[inline(always)]
 fn pop(f: &mut Frame) -> Value {
-    let len = f.stack.len();
-    debug_assert!(len > 0, "value stack underflow in {}", f.code.qualname);
+    debug_assert!(!f.stack.is_empty(), "value stack underflow in {}", f.code.qualname);
     // SAFETY: the compiler's stack-depth analysis (`compile::stack_depth`)
     // follows every instruction's stack effect, so an instruction never
-    // pops a value it was not given: `len > 0`, and the value at `len - 1`
-    // is initialised. Cutting the length first hands its ownership to the
-    // read. (The `checked` profile asserts it on every test program.)
-    unsafe {
-        f.stack.set_len(len - 1);
-        f.stack.as_ptr().add(len - 1).read()
-    }
+    // pops a value it was not given: the stack is not empty. (The
+    // `checked` profile asserts it on every test program.)
+    unsafe { f.stack.pop_unchecked() }
 }
 
 #[inline(always)]
@@ -1103,7 +1098,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     Instr::BuildString { n } => {
                         let at = f.stack.len() - n as usize;
                         let mut s = String::new();
-                        for v in f.stack.drain(at..) {
+                        for v in f.stack.split_off(at) {
                             if let Value::Str(p) = v {
                                 s.push_str(p.as_str());
                             }
@@ -1199,12 +1194,16 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         // stack, without the intermediate vector.
                         let done = match &v {
                             Value::Tuple(t) if t.len() == n as usize => {
-                                f.stack.extend(t.iter().rev().cloned());
+                                for x in t.iter().rev() {
+                                    f.push(x.clone());
+                                }
                                 true
                             }
                             Value::List(l) => match l.try_borrow() {
                                 Ok(l) if l.len() == n as usize => {
-                                    f.stack.extend(l.iter().rev().cloned());
+                                    for x in l.iter().rev() {
+                                        f.push(x.clone());
+                                    }
                                     true
                                 }
                                 _ => false,
@@ -1213,14 +1212,18 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         };
                         if !done {
                             let items = t!(unpack(vm, &v, n as usize, None));
-                            f.stack.extend(items.into_iter().rev());
+                            for x in items.into_iter().rev() {
+                                f.push(x);
+                            }
                         }
                         v.release();
                     }
                     Instr::UnpackEx { before, after } => {
                         let v = pop(f);
                         let items = t!(unpack(vm, &v, before as usize, Some(after as usize)));
-                        f.stack.extend(items.into_iter().rev());
+                        for x in items.into_iter().rev() {
+                            f.push(x);
+                        }
                     }
                     Instr::FormatValue { flags } => {
                         let spec = if flags & 4 != 0 { Some(pop(f)) } else { None };
@@ -1971,7 +1974,7 @@ fn call_class_from(vm: &Vm, cls: &Rc<crate::objects::Class>, caller: &mut Frame,
                 if own_new && !Rc::ptr_eq(cls, &vm.types.type_) {
                     let mut args = Vec::with_capacity(n + 1);
                     args.push(Value::Class(cls.clone()));
-                    args.extend(caller.stack.drain(at..));
+                    args.extend(caller.stack.split_off(at));
                     return call::call(vm, &new, Args::new(args));
                 }
             }

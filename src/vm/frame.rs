@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::objects::Dict;
 use crate::value::Value;
 use crate::vm::code::Code;
+use crate::vm::stack::ValueStack;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
@@ -26,7 +27,7 @@ pub struct Frame {
     pub ip: usize,
     /// The value stack and the locals: dropped by hand (`Drop` keeps
     /// their storage for the code's next frame).
-    pub stack: ManuallyDrop<Vec<Value>>,
+    pub stack: ManuallyDrop<ValueStack>,
     pub fast: ManuallyDrop<Vec<Option<Value>>>,
     pub cells: Vec<CellRef>,
     pub blocks: Vec<Block>,
@@ -90,19 +91,23 @@ impl Drop for Frame {
 /// has no spare ones.
 #[cold]
 #[inline(never)]
-fn fresh_storage(code: &Code) -> (Vec<Value>, Vec<Option<Value>>) {
+fn fresh_storage(code: &Code) -> (ValueStack, Vec<Option<Value>>) {
     let mut fast = Vec::with_capacity(code.varnames.len());
     fast.resize_with(code.varnames.len(), || None);
-    (Vec::with_capacity(code.max_stack), fast)
+    (ValueStack::from_vec(Vec::with_capacity(code.max_stack)), fast)
 }
 
 impl Frame {
     /// Push onto the value stack without a capacity check (the check and
     /// the growth path cost the evaluation loop 1.5% of its instructions).
+    /// Everything else pushes with `stack.push`, which checks.
     #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        let len = self.stack.len();
-        debug_assert!(len < self.stack.capacity(), "value stack overflow in {}", self.code.qualname);
+        debug_assert!(
+            self.stack.len() < self.stack.capacity(),
+            "value stack overflow in {}",
+            self.code.qualname
+        );
         // SAFETY: every frame's stack has room for its code's `max_stack`
         // (`Frame::new` takes fresh storage of that capacity, or a spare
         // whose capacity `Drop` checked), and the compiler's depth analysis
@@ -110,10 +115,7 @@ impl Frame {
         // by `max_stack`: `len < capacity`, so the slot is inside the
         // allocation and unused. (The `checked` profile asserts it on
         // every test program.)
-        unsafe {
-            self.stack.as_mut_ptr().add(len).write(v);
-            self.stack.set_len(len + 1);
-        }
+        unsafe { self.stack.push_unchecked(v) }
     }
 
     #[inline(always)]

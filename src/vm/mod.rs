@@ -10,6 +10,7 @@ pub mod frame;
 pub mod import;
 pub mod instr;
 pub mod ops;
+pub mod stack;
 pub mod types;
 
 use std::cell::{Cell, RefCell};

@@ -1,0 +1,256 @@
+//! A frame's value stack: a vector kept as a pointer to its top, so that
+//! the evaluation loop's pushes and pops are a load, a store and an add
+//! (a `Vec` keeps a length, which a push must scale and write back beside
+//! the pointer it reloads).
+//!
+//! The storage is a `Vec<Value>`'s allocation, taken over by `from_vec`
+//! and given back by `into_vec` (frames keep it for their code's next
+//! frame). `push_unchecked` / `pop_unchecked` are for the evaluation loop,
+//! whose stack depth the compiler bounds; everything else checks, and
+//! grows like a `Vec`.
+
+use std::mem::ManuallyDrop;
+use std::ops::{Deref, DerefMut};
+
+use crate::value::Value;
+
+pub struct ValueStack {
+    /// The allocation's start (a `Vec`'s pointer: dangling when `cap` is 0).
+    base: *mut Value,
+    /// One past the last value: `base + len`.
+    top: *mut Value,
+    /// One past the allocation: `base + capacity`.
+    end: *mut Value,
+}
+
+impl ValueStack {
+    /// Take over `v`'s allocation and values.
+    pub fn from_vec(v: Vec<Value>) -> ValueStack {
+        let mut v = ManuallyDrop::new(v);
+        let base = v.as_mut_ptr();
+        // `wrapping_add`: in bounds (`len <= cap`), and safe to compute.
+        ValueStack {
+            base,
+            top: base.wrapping_add(v.len()),
+            end: base.wrapping_add(v.capacity()),
+        }
+    }
+
+    /// Give the allocation and the values back as a `Vec`.
+    pub fn into_vec(self) -> Vec<Value> {
+        let me = ManuallyDrop::new(self);
+        // SAFETY: `base` and `cap` are the allocation `from_vec` took over
+        // (or `grow` made), and the first `len` values are initialised.
+        // `self` is not dropped, so the allocation has one owner.
+        unsafe { Vec::from_raw_parts(me.base, me.len(), me.capacity()) }
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        (self.top as usize - self.base as usize) / std::mem::size_of::<Value>()
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.top == self.base
+    }
+
+    pub fn capacity(&self) -> usize {
+        (self.end as usize - self.base as usize) / std::mem::size_of::<Value>()
+    }
+
+    /// Push without a capacity check.
+    ///
+    /// # Safety
+    /// `len() < capacity()`.
+    #[inline(always)]
+    pub unsafe fn push_unchecked(&mut self, v: Value) {
+        debug_assert!(self.top < self.end);
+        // SAFETY: the caller guarantees room; the slot is past the values.
+        unsafe {
+            self.top.write(v);
+            self.top = self.top.add(1);
+        }
+    }
+
+    /// Pop without an emptiness check.
+    ///
+    /// # Safety
+    /// `len() > 0`.
+    #[inline(always)]
+    pub unsafe fn pop_unchecked(&mut self) -> Value {
+        debug_assert!(!self.is_empty());
+        // SAFETY: the caller guarantees a value; moving the top down first
+        // hands its ownership to the read.
+        unsafe {
+            self.top = self.top.sub(1);
+            self.top.read()
+        }
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        if self.top == self.end {
+            self.grow(1);
+        }
+        // SAFETY: room, just made.
+        unsafe { self.push_unchecked(v) }
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Option<Value> {
+        if self.is_empty() {
+            return None;
+        }
+        // SAFETY: not empty, just checked.
+        Some(unsafe { self.pop_unchecked() })
+    }
+
+    /// Room for `more` values, as `Vec::reserve` makes it.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, more: usize) {
+        let mut v = std::mem::replace(self, ValueStack::from_vec(Vec::new())).into_vec();
+        v.reserve(more);
+        *self = ValueStack::from_vec(v);
+    }
+
+    /// Cut the stack to `n` values, dropping the rest (as `Vec::truncate`).
+    pub fn truncate(&mut self, n: usize) {
+        while self.len() > n {
+            // SAFETY: not empty (len > n >= 0).
+            drop(unsafe { self.pop_unchecked() });
+        }
+    }
+
+    /// Set the length without dropping or initialising anything.
+    ///
+    /// # Safety
+    /// As `Vec::set_len`: `n <= capacity()`, and the first `n` values are
+    /// initialised.
+    #[inline(always)]
+    pub unsafe fn set_len(&mut self, n: usize) {
+        debug_assert!(n <= self.capacity());
+        self.top = self.base.wrapping_add(n);
+    }
+
+    /// Insert `v` at `i`, moving the values above up (as `Vec::insert`).
+    pub fn insert(&mut self, i: usize, v: Value) {
+        let n = self.len();
+        assert!(i <= n, "insert past the top");
+        if self.top == self.end {
+            self.grow(1);
+        }
+        // SAFETY: room for one more (just made); the `n - i` values from
+        // `i` move up one bitwise, then `v` fills the gap, so each value
+        // has one owner.
+        unsafe {
+            let at = self.base.add(i);
+            std::ptr::copy(at, at.add(1), n - i);
+            at.write(v);
+            self.set_len(n + 1);
+        }
+    }
+
+    /// Take the value at `i` out, moving the values above down (as
+    /// `Vec::remove`).
+    pub fn remove(&mut self, i: usize) -> Value {
+        let n = self.len();
+        assert!(i < n, "remove past the top");
+        // SAFETY: `i` is in range; its value is read out, then the values
+        // above move down one bitwise over it, so each has one owner.
+        unsafe {
+            let at = self.base.add(i);
+            let v = at.read();
+            std::ptr::copy(at.add(1), at, n - i - 1);
+            self.set_len(n - 1);
+            v
+        }
+    }
+
+    /// The values from `at` on, taken off the stack in order.
+    pub fn split_off(&mut self, at: usize) -> Vec<Value> {
+        let n = self.len();
+        assert!(at <= n, "split_off past the top");
+        let mut out = Vec::with_capacity(n - at);
+        // SAFETY: the `n - at` values from `at` move bitwise into `out`
+        // (room made above) and the stack is cut to `at`, so each has one
+        // owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.base.add(at), out.as_mut_ptr(), n - at);
+            out.set_len(n - at);
+            self.set_len(at);
+        }
+        out
+    }
+
+    /// Push the values of `tail`, leaving it empty.
+    pub fn append(&mut self, tail: &mut Vec<Value>) {
+        self.extend(tail.drain(..));
+    }
+}
+
+impl Extend<Value> for ValueStack {
+    #[inline]
+    fn extend<I: IntoIterator<Item = Value>>(&mut self, iter: I) {
+        let iter = iter.into_iter();
+        let more = iter.size_hint().0;
+        if self.capacity() - self.len() < more {
+            self.grow(more);
+        }
+        for v in iter {
+            self.push(v);
+        }
+    }
+}
+
+impl Deref for ValueStack {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        // SAFETY: `base` is the allocation's (non-null, aligned) pointer and
+        // the first `len` values are initialised.
+        unsafe { std::slice::from_raw_parts(self.base, self.len()) }
+    }
+}
+
+impl DerefMut for ValueStack {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as for `deref`, and `&mut self` is the only access.
+        unsafe { std::slice::from_raw_parts_mut(self.base, self.len()) }
+    }
+}
+
+impl Drop for ValueStack {
+    fn drop(&mut self) {
+        // Values and allocation go as a `Vec`'s do.
+        drop(std::mem::replace(self, ValueStack::from_vec(Vec::new())).into_vec());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn behaves_like_a_vec() {
+        let mut s = ValueStack::from_vec(Vec::with_capacity(2));
+        assert!(s.is_empty());
+        for i in 0..5 {
+            s.push(Value::Int(i));
+        }
+        assert_eq!(s.len(), 5);
+        s.insert(1, Value::Int(10));
+        assert!(matches!(s.remove(0), Value::Int(0)));
+        assert!(matches!(s[0], Value::Int(10)));
+        let tail = s.split_off(3);
+        assert_eq!(tail.len(), 2);
+        s.truncate(1);
+        assert!(matches!(s.pop(), Some(Value::Int(10))));
+        assert!(s.pop().is_none());
+        s.extend([Value::Int(7)]);
+        let v = s.into_vec();
+        assert!(matches!(v[..], [Value::Int(7)]));
+    }
+}
