@@ -2240,8 +2240,8 @@ fn stack_depth(instrs: &[Instr]) -> usize {
     let mut work = vec![(0usize, 0i32)];
     let mut max = 0;
     while let Some((mut pc, mut d)) = work.pop() {
-        // The evaluation loop pushes and pops unchecked within `max_stack`
-        // (`Frame::push`, `eval::pop`): a compiler bug that unbalances the
+        // The evaluation loop pops unchecked, and frames are made with room
+        // for `max_stack` (`eval::pop`, `Frame::new`): a compiler bug that unbalances the
         // stack effects must stop here, not corrupt memory at run time.
         assert!(d <= 1 << 16, "internal compiler error: the value stack grows without bound");
         while pc < n {

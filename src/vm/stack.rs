@@ -5,9 +5,10 @@
 //!
 //! The storage is a `Vec<Value>`'s allocation, taken over by `from_vec`
 //! and given back by `into_vec` (frames keep it for their code's next
-//! frame). `push_unchecked` / `pop_unchecked` are for the evaluation loop,
-//! whose stack depth the compiler bounds; everything else checks, and
-//! grows like a `Vec`.
+//! frame). `pop_unchecked` is for the evaluation loop, whose stack depth
+//! the compiler bounds; pushes check, and grow like a `Vec` (a push kept
+//! unchecked stored values piece by piece, and the 16-byte loads that pop
+//! them missed store-to-load forwarding: see `Frame::push`).
 
 use std::mem::ManuallyDrop;
 use std::ops::{Deref, DerefMut};
