@@ -6,7 +6,7 @@
 //! The storage is a `Vec<Value>`'s allocation, taken over by `from_vec`
 //! and given back by `into_vec` (frames keep it for their code's next
 //! frame). `pop_unchecked` is for the evaluation loop, whose stack depth
-//! the compiler bounds; pushes check, and grow like a `Vec` (a push kept
+//! the compiler bounds; pushes and inserts check, and grow like a `Vec` (a push kept
 //! unchecked stored values piece by piece, and the 16-byte loads that pop
 //! them missed store-to-load forwarding: see `Frame::push`).
 
@@ -60,20 +60,6 @@ impl ValueStack {
         (self.end as usize - self.base as usize) / std::mem::size_of::<Value>()
     }
 
-    /// Push without a capacity check.
-    ///
-    /// # Safety
-    /// `len() < capacity()`.
-    #[inline(always)]
-    pub unsafe fn push_unchecked(&mut self, v: Value) {
-        debug_assert!(self.top < self.end);
-        // SAFETY: the caller guarantees room; the slot is past the values.
-        unsafe {
-            self.top.write(v);
-            self.top = self.top.add(1);
-        }
-    }
-
     /// Pop without an emptiness check.
     ///
     /// # Safety
@@ -92,10 +78,14 @@ impl ValueStack {
     #[inline]
     pub fn push(&mut self, v: Value) {
         if self.top == self.end {
-            self.grow(1);
+            self.grow();
         }
-        // SAFETY: room, just made.
-        unsafe { self.push_unchecked(v) }
+        // SAFETY: there is room (just checked or made); the slot is past
+        // the values.
+        unsafe {
+            self.top.write(v);
+            self.top = self.top.add(1);
+        }
     }
 
     #[inline]
@@ -107,12 +97,12 @@ impl ValueStack {
         Some(unsafe { self.pop_unchecked() })
     }
 
-    /// Room for `more` values, as `Vec::reserve` makes it.
+    /// Room for one more value, as `Vec::reserve` makes it.
     #[cold]
     #[inline(never)]
-    fn grow(&mut self, more: usize) {
+    fn grow(&mut self) {
         let mut v = std::mem::replace(self, ValueStack::from_vec(Vec::new())).into_vec();
-        v.reserve(more);
+        v.reserve(1);
         *self = ValueStack::from_vec(v);
     }
 
@@ -140,9 +130,9 @@ impl ValueStack {
         let n = self.len();
         assert!(i <= n, "insert past the top");
         if self.top == self.end {
-            self.grow(1);
+            self.grow();
         }
-        // SAFETY: room for one more (just made); the `n - i` values from
+        // SAFETY: room for one more (just checked or made); the `n - i` values from
         // `i` move up one bitwise, then `v` fills the gap, so each value
         // has one owner.
         unsafe {
@@ -183,25 +173,6 @@ impl ValueStack {
             self.set_len(at);
         }
         out
-    }
-
-    /// Push the values of `tail`, leaving it empty.
-    pub fn append(&mut self, tail: &mut Vec<Value>) {
-        self.extend(tail.drain(..));
-    }
-}
-
-impl Extend<Value> for ValueStack {
-    #[inline]
-    fn extend<I: IntoIterator<Item = Value>>(&mut self, iter: I) {
-        let iter = iter.into_iter();
-        let more = iter.size_hint().0;
-        if self.capacity() - self.len() < more {
-            self.grow(more);
-        }
-        for v in iter {
-            self.push(v);
-        }
     }
 }
 
@@ -250,7 +221,7 @@ mod tests {
         s.truncate(1);
         assert!(matches!(s.pop(), Some(Value::Int(10))));
         assert!(s.pop().is_none());
-        s.extend([Value::Int(7)]);
+        s.push(Value::Int(7));
         let v = s.into_vec();
         assert!(matches!(v[..], [Value::Int(7)]));
     }
