@@ -55,7 +55,7 @@ use crate::vm::Vm;
 /// A weak handle on one tracked container.
 pub enum Node {
     List(Weak<RefCell<Vec<Value>>>),
-    Tuple(Weak<Vec<Value>>),
+    Tuple(Weak<Box<[Value]>>),
     Dict(Weak<RefCell<Dict>>),
     Set(Weak<RefCell<Set>>),
     FrozenSet(Weak<Set>),

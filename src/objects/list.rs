@@ -19,7 +19,7 @@ pub fn self_list(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Vec<Value>>>> {
     }
 }
 
-pub fn self_tuple(vm: &Vm, v: &Value) -> PyResult<Rc<Vec<Value>>> {
+pub fn self_tuple(vm: &Vm, v: &Value) -> PyResult<Rc<Box<[Value]>>> {
     match v {
         Value::Tuple(t) => Ok(t.clone()),
         Value::Instance(i) => match &*i.base.borrow() {
