@@ -165,6 +165,15 @@ impl Class {
         }
         found
     }
+    /// Whether the class is known, at this epoch, to have no `which`
+    /// method (false when not yet looked up: ask `special`).
+    #[inline(always)]
+    pub fn lacks_special(&self, which: Special) -> bool {
+        match self.cache.try_borrow() {
+            Ok(cache) => cache.epoch == class_epoch() && matches!(cache.special[which as usize], Some(None)),
+            Err(_) => false,
+        }
+    }
     /// Whether `object.__new__` makes this class's instances, with the plain
     /// object layout: then calling the class is allocating an instance and
     /// running `__init__` (no metaclass is checked here). Memoized for the epoch.
@@ -420,6 +429,12 @@ impl Instance {
 
 impl Drop for Instance {
     fn drop(&mut self) {
+        // Most instances die with no probe watching and no `__del__`: seen
+        // through `get_mut` (no borrow flag) and the class's memo, without
+        // cloning the class.
+        if !crate::probes::instance_delete_enabled() && (self.finalized.get() || self.class.get_mut().lacks_special(Special::Del)) {
+            return;
+        }
         let cls = self.class.borrow().clone();
         // Only classes defined in Python code fire (not built-in types, nor
         // types sonde makes natively, like sys.version_info's).
