@@ -297,14 +297,25 @@ impl Dict {
         let i = self.index_of_str_h(k, h)?;
         self.value_at(i).map(|v| (i, v))
     }
-    /// Replace the value at position `i` if its key is the very string `k`,
-    /// giving back the old value; otherwise give `v` back.
+    /// A store where a cache expects the name `k` at position `i`: the
+    /// value there replaced if its key is the very string `k` (giving back
+    /// the old value), or `k` appended if `i` is the end and `k` is
+    /// certainly absent (`push_absent_name`; giving back None). Otherwise
+    /// `v` comes back.
     #[inline]
-    pub fn replace_if_key(&mut self, i: usize, k: &str, v: Value) -> Result<Value, Value> {
+    pub fn store_at(&mut self, i: usize, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<Option<Value>, Value> {
+        let len = self.map.len();
         match self.map.get_index_mut(i) {
-            Some((Key { value: Value::Str(s), .. }, slot)) if std::ptr::eq(s.as_str(), k) => Ok(std::mem::replace(slot, v)),
-            _ => Err(v),
+            Some((Key { value: Value::Str(s), .. }, slot)) if std::ptr::eq(s.as_str(), k.as_str()) => {
+                return Ok(Some(std::mem::replace(slot, v)))
+            }
+            Some(_) => return Err(v),
+            None => {}
         }
+        if i != len {
+            return Err(v);
+        }
+        self.push_absent_name(k, v).map(|_| None)
     }
     /// Remove and return the last entry (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Key, Value)> {

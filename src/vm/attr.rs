@@ -186,11 +186,17 @@ impl Vm {
         let v = match obj {
             Value::Instance(inst) => match cache_hit(cache, inst) {
                 Some((_, c)) if c.func == FAST => {
-                    let replaced = inst.dict.borrow_mut().replace_if_key(c.index as usize, name.as_str(), v);
-                    match replaced {
+                    // Replaced, or appended where this class's instances
+                    // keep the name (the class's `inst_attrs` already
+                    // counts that position: `setattr_cached_slow` set it
+                    // when it cached it).
+                    let stored = inst.dict.borrow_mut().store_at(c.index as usize, name, v);
+                    match stored {
                         Ok(old) => {
                             // The old value dies after the dict is released.
-                            old.release();
+                            if let Some(old) = old {
+                                old.release();
+                            }
                             return Ok(());
                         }
                         Err(v) => v,
