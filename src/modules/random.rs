@@ -156,8 +156,16 @@ fn seed_state(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::ByteArray(Rc::new(RefCell::new(Mt::init_by_array(&words).to_bytes()))))
 }
 
-/// The state bytes of a `random.Random` (its `_state` attribute).
+/// The state bytes of a `random.Random` (its `_state` attribute). Read
+/// from the instance dict when it is there: CPython keeps the state in
+/// the C object, out of reach of descriptors and `__getattr__`, and a
+/// full attribute lookup cost more than drawing the number.
 fn state_of(vm: &Vm, this: &Value) -> PyResult<Value> {
+    if let Value::Instance(inst) = this {
+        if let Some(st) = inst.dict.borrow().get_str("_state") {
+            return Ok(st);
+        }
+    }
     vm.getattr(this, "_state")
 }
 
