@@ -13,8 +13,13 @@ const FAST: usize = 0;
 /// `AttrCache::func` of a load or store cache: it does not (so the slow
 /// path need not learn again until the class or the epoch changes).
 const SLOW: usize = 1;
-// Any other `func` of a load cache: the address of the plain function the
-// class gives for the name, to be bound when the instance dict lacks it.
+// Any other `func` of a load cache: the address of what the class gives
+// for the name, to be bound when the instance dict lacks it. Its `index`
+// says what that is:
+/// a plain function (`Rc<Function>`), bound as a method;
+pub const BINDS_FUNC: u32 = 0;
+/// a built-in method (`Rc<Builtin>`, unbound), bound as `Vm::bind` does.
+pub const BINDS_BUILTIN: u32 = 1;
 
 /// `AttrCache::class` of a module attribute's entry (no class is at this
 /// address); its `epoch` is then the module dict's keys version.
@@ -126,6 +131,13 @@ impl Vm {
                     return Ok(v);
                 }
             } else if c.func != SLOW && !inst.dict.borrow().contains_str_h(name, h) {
+                if c.index == BINDS_BUILTIN {
+                    // SAFETY: the entry matched at this epoch, and `c.func`
+                    // is the address of the built-in method the class's
+                    // lookup gave then.
+                    let b = unsafe { revive::<Builtin>(c.func) };
+                    return Ok(self.bind(&Value::Builtin(b), obj));
+                }
                 // SAFETY: the entry matched at this epoch, and `c.func` is the
                 // address of the function the class's lookup gave then.
                 let func = unsafe { revive::<Function>(c.func) };
@@ -135,17 +147,24 @@ impl Vm {
         }
         let v = self.getattr_h(obj, name, h)?;
         let cls = inst.class();
-        let fact = if !generic_getattribute(&cls) {
-            SLOW
+        let (fact, kind) = if !generic_getattribute(&cls) {
+            (SLOW, BINDS_FUNC)
         } else {
             match cls.lookup(name) {
-                None => FAST,
-                // A plain function binds to the instance unless its dict shadows it.
-                Some(Value::Func(f)) => Rc::as_ptr(&f) as usize,
-                Some(_) => SLOW,
+                None => (FAST, BINDS_FUNC),
+                // A plain function or an unbound built-in method binds to
+                // the instance unless its dict shadows it.
+                Some(Value::Func(f)) => (Rc::as_ptr(&f) as usize, BINDS_FUNC),
+                Some(Value::Builtin(b)) if b.is_method && b.bound.is_none() => (Rc::as_ptr(&b) as usize, BINDS_BUILTIN),
+                Some(_) => (SLOW, BINDS_FUNC),
             }
         };
         remember(cache, &cls, fact);
+        if kind == BINDS_BUILTIN {
+            if let Some((way, c)) = cache_hit(cache, inst) {
+                way.set(AttrCache { index: kind, ..c });
+            }
+        }
         Ok(v)
     }
 

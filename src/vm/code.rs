@@ -94,7 +94,9 @@ pub struct AttrCache {
     pub func: usize,
     /// For loads and stores: where the name last was in an instance dict of
     /// the class (instances set up alike have their attributes in the same
-    /// order). Only a hint: the key there is checked.
+    /// order). Only a hint: the key there is checked. For a load whose
+    /// `func` is an address: what it is the address of (`attr::BINDS_FUNC`,
+    /// `attr::BINDS_BUILTIN`).
     pub index: u32,
     /// A method load on a value of a built-in type (`func` is then the
     /// `Rc<Builtin>`'s address, held by the built-in class's dict).
