@@ -373,6 +373,13 @@ impl Vm {
                     }
                 }
             }
+            // Consistent with `ops::builtin_eq` on bound methods: the
+            // object's identity and the function's.
+            Value::Method(m) => ((m.obj.ptr().unwrap_or(0) >> 4) ^ (m.func.ptr().unwrap_or(0) >> 4)) as i64,
+            Value::Builtin(b) => match &b.bound {
+                Some(obj) => ((obj.ptr().unwrap_or(0) >> 4) ^ (b.func as usize >> 4)) as i64,
+                None => (v.ptr().unwrap_or(0) >> 4) as i64,
+            },
             _ => (v.ptr().unwrap_or(0) >> 4) as i64,
         })
     }

@@ -722,8 +722,21 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
         (List(_) | Dict(_) | Set(_) | FrozenSet(_) | ByteArray(_) | Range(_) | Slice(_), _) => return Option::None,
         (_, List(_) | Dict(_) | Set(_) | FrozenSet(_) | ByteArray(_) | Range(_) | Slice(_)) => return Option::None,
         (Str(_) | Int(_) | Float(_) | Bool(_) | None | Long(_) | Bytes(_) | Tuple(_), _) => false,
+        // Bound methods are equal when they bind the same object to the
+        // same function (each load makes a new one), as in CPython.
+        (Method(x), Method(y)) => x.obj.is(&y.obj) && x.func.is(&y.func),
+        (Builtin(x), Builtin(y)) => Rc::ptr_eq(x, y) || same_builtin_binding(x, y),
         _ => a.is(b),
     })
+}
+
+/// Two bindings of one built-in method to one object (CPython compares
+/// `__self__` by identity and the C function).
+fn same_builtin_binding(x: &crate::objects::Builtin, y: &crate::objects::Builtin) -> bool {
+    match (&x.bound, &y.bound) {
+        (Some(p), Some(q)) => p.is(q) && std::ptr::fn_addr_eq(x.func, y.func) && x.name == y.name && x.owner == y.owner,
+        _ => false,
+    }
 }
 
 fn int_float_eq(i: i64, f: f64) -> bool {
@@ -825,11 +838,10 @@ impl Vm {
         match self.builtin_cmp(a, b, o)? {
             Some(r) => Ok(Value::Bool(r)),
             None => {
-                if o == op::EQ {
-                    return Ok(Value::Bool(a.is(b)));
-                }
-                if o == op::NE {
-                    return Ok(Value::Bool(!a.is(b)));
+                if o == op::EQ || o == op::NE {
+                    // Identity, or what `builtin_eq` knows (bound methods).
+                    let eq = builtin_eq(a, b).unwrap_or_else(|| a.is(b));
+                    return Ok(Value::Bool(eq == (o == op::EQ)));
                 }
                 Err(self.type_error(format!(
                     "'{}' not supported between instances of '{}' and '{}'",
