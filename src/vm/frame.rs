@@ -67,16 +67,18 @@ impl Drop for Frame {
                 v.release();
             }
         }
-        if self.fast.len() == self.code.varnames.len() && self.stack.capacity() >= self.code.max_stack {
-            if let Ok(mut spare) = self.code.spare_frames.try_borrow_mut() {
-                if spare.len() < SPARE_FRAMES {
-                    // SAFETY: the two vectors are moved out exactly once,
-                    // here, and never touched again (`ManuallyDrop` keeps
-                    // the frame's own drop from freeing them).
-                    let storage = unsafe { (ManuallyDrop::take(&mut self.stack), ManuallyDrop::take(&mut self.fast)) };
-                    spare.push(storage);
-                    return;
-                }
+        // Storage made for this code (`Frame::new`): one local per name
+        // (nothing resizes `fast`) and at least `max_stack` of stack (a
+        // push only grows it).
+        debug_assert!(self.fast.len() == self.code.varnames.len() && self.stack.capacity() >= self.code.max_stack);
+        if let Ok(mut spare) = self.code.spare_frames.try_borrow_mut() {
+            if spare.len() < SPARE_FRAMES {
+                // SAFETY: the two vectors are moved out exactly once,
+                // here, and never touched again (`ManuallyDrop` keeps
+                // the frame's own drop from freeing them).
+                let storage = unsafe { (ManuallyDrop::take(&mut self.stack), ManuallyDrop::take(&mut self.fast)) };
+                spare.push(storage);
+                return;
             }
         }
         // SAFETY: as above, on the path that did not move them.
