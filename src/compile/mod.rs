@@ -1574,6 +1574,12 @@ impl<'a> Compiler<'a> {
                 self.set_loc(b.range);
                 self.emit(Instr::BinaryOp { op: binop(&b.op) });
             }
+            UnaryOp(u) if folded_number(e).is_some() => {
+                // A signed or inverted number literal (`-1`, `-1.5`, `~0`)
+                // is one constant, as CPython's AST optimizer makes it.
+                self.set_loc(u.range);
+                self.load_const(folded_number(e).unwrap_or(Value::None));
+            }
             UnaryOp(u) => {
                 self.expr(&u.operand)?;
                 self.set_loc(u.range);
@@ -2181,6 +2187,31 @@ fn constant(c: &ast::Constant) -> Value {
         ast::Constant::Tuple(t) => Value::tuple(t.iter().map(constant).collect()),
         ast::Constant::Ellipsis => Value::Ellipsis,
         ast::Constant::Complex { .. } => Value::None,
+    }
+}
+
+/// The value of a number literal under unary `-`, `+` and `~` (nested
+/// too), when the expression is only that: what CPython's AST optimizer
+/// folds into a constant. Booleans and complex literals are left alone.
+fn folded_number(e: &ast::Expr) -> Option<Value> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => Some(Value::from_bigint(i.clone())),
+            ast::Constant::Float(f) => Some(Value::Float(*f)),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) => {
+            let v = folded_number(&u.operand)?;
+            match (&u.op, v) {
+                (ast::UnaryOp::UAdd, v) => Some(v),
+                (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::Float(-f)),
+                (ast::UnaryOp::USub, v) => Some(Value::from_bigint(-crate::vm::ops::to_bigint(&v)?)),
+                (ast::UnaryOp::Invert, Value::Float(_)) => None,
+                (ast::UnaryOp::Invert, v) => Some(Value::from_bigint(-(crate::vm::ops::to_bigint(&v)? + 1u8))),
+                (ast::UnaryOp::Not, _) => None,
+            }
+        }
+        _ => None,
     }
 }
 
