@@ -1019,6 +1019,9 @@ impl<'a> Compiler<'a> {
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
                 self.emit(Instr::InplaceOp { op: opn });
+                // The store is at the target, as in CPython (its traceback
+                // line marks the target).
+                self.set_loc(at.range);
                 self.emit(Instr::Rot2);
                 self.emit(Instr::StoreAttr { idx });
             }
@@ -1031,6 +1034,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
                 self.emit(Instr::InplaceOp { op: opn });
+                self.set_loc(s.range);
                 self.emit(Instr::Rot3);
                 self.emit(Instr::StoreSubscr);
             }

@@ -638,7 +638,20 @@ pub fn inplace_op(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Value> {
         }
         _ => {}
     }
-    binary_op(vm, a, b, o)
+    binary_op(vm, a, b, o).map_err(|e| inplace_unsupported(vm, e, a, b, o))
+}
+
+/// CPython names the in-place operator (`+=`) where `unsupported` names
+/// the binary one: its generic message for these operands, made over.
+fn inplace_unsupported(vm: &Vm, e: crate::vm::PyErr, a: &Value, b: &Value, o: u32) -> crate::vm::PyErr {
+    let sym = op::BIN_SYMBOLS[o as usize];
+    let binary = if o == op::POW { "** or pow()" } else { sym };
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    let generic = format!("unsupported operand type(s) for {}: '{}' and '{}'", binary, ta, tb);
+    if vm.is_exc(&e, &vm.types.exc.type_error) && crate::vm::exc::exception_str(vm, &e.0).is_ok_and(|m| m == generic) {
+        return vm.type_error(format!("unsupported operand type(s) for {}=: '{}' and '{}'", sym, ta, tb));
+    }
+    e
 }
 
 pub fn unary_op(vm: &Vm, v: &Value, o: u32) -> PyResult<Value> {
