@@ -534,6 +534,16 @@ fn in_range(i: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
+/// `l[i] = v` for an int index in range of a list not borrowed elsewhere,
+/// as StoreSubscr's inline case: `v` taken out of its slot, the old item
+/// given back. Otherwise `v` stays where it is.
+#[inline(always)]
+fn store_item(l: &RefCell<Vec<Value>>, i: i64, v: &mut Option<Value>) -> Option<Value> {
+    let mut items = l.try_borrow_mut().ok()?;
+    let i = in_range(i, items.len())?;
+    Some(std::mem::replace(&mut items[i], v.take()?))
+}
+
 /// FOR_ITER's common cases: a range or list iterator with an item left.
 #[inline(always)]
 fn for_iter_fast(it: &Value) -> Option<Value> {
@@ -952,6 +962,68 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         let b = f.stack[n - 1].clone();
                         f.push(a);
                         f.push(b);
+                    }
+                    Instr::Dup2Subscr => {
+                        let n = f.stack.len();
+                        let hit = match (&f.stack[n - 2], &f.stack[n - 1]) {
+                            (Value::List(l), Value::Int(i)) => {
+                                l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone()))
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
+                            _ => None,
+                        };
+                        match hit {
+                            Some(v) => {
+                                f.push(v);
+                                pc = pc.wrapping_add(1);
+                            }
+                            None => {
+                                // Dup2, then the BinarySubscr that follows.
+                                let a = f.stack[n - 2].clone();
+                                let b = f.stack[n - 1].clone();
+                                f.push(a);
+                                f.push(b);
+                            }
+                        }
+                    }
+                    Instr::InplaceStoreSubscr { op } => {
+                        let n = f.stack.len();
+                        match fast_pair(Some(&f.stack[n - 2]), Some(&f.stack[n - 1]), op) {
+                            // InplaceOp, then the Rot3 and StoreSubscr that follow.
+                            None => {
+                                let r = t!(binary_top(vm, f, op, true));
+                                f.push(r);
+                            }
+                            Some(r) => {
+                                pop(f).release();
+                                pop(f).release();
+                                let k = pop(f);
+                                let o = pop(f);
+                                let mut r = Some(r);
+                                let old = match (&o, &k) {
+                                    (Value::List(l), Value::Int(i)) => store_item(l, *i, &mut r),
+                                    _ => None,
+                                };
+                                match r {
+                                    // Stored; the old item dies after the
+                                    // list is released (its __del__ may run).
+                                    None => {
+                                        if let Some(old) = old {
+                                            old.release();
+                                        }
+                                        o.release();
+                                        pc = pc.wrapping_add(2);
+                                    }
+                                    // As Rot3 leaves them, for the StoreSubscr.
+                                    Some(r) => {
+                                        f.push(r);
+                                        f.push(o);
+                                        f.push(k);
+                                        pc = pc.wrapping_add(1);
+                                    }
+                                }
+                            }
+                        }
                     }
                     Instr::Rot2 => {
                         let n = f.stack.len();

@@ -213,6 +213,14 @@ instructions! {
     LoadFastConst { local, idx } => (2) calls false;
     /// CompareOp op; PopJumpIfFalse target.
     CompareJumpIfFalse { op, target } => (-2) calls true, branch(target, -2);
+    /// Dup2; BinarySubscr (`o[k] op= v` reading `o[k]`): a list or tuple
+    /// item at an int index in range pushed off the two in place; anything
+    /// else goes on as the two instructions would.
+    Dup2Subscr => (1) calls true;
+    /// InplaceOp op; Rot3; StoreSubscr (`o[k] op= v` storing): ints and
+    /// floats computed and stored into a list at an int index in range;
+    /// anything else goes on as the three instructions would.
+    InplaceStoreSubscr { op } => (-4) calls true;
 }
 
 /// Operators for UnaryOp, BinaryOp / InplaceOp and CompareOp.
@@ -312,7 +320,13 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             i += n;
             continue;
         }
+        if let (Instr::InplaceOp { op }, Instr::Rot3, Some(Instr::StoreSubscr)) = (instrs[i], instrs[i + 1], third) {
+            out[i] = Instr::InplaceStoreSubscr { op };
+            i += 3;
+            continue;
+        }
         let fused = match (instrs[i], instrs[i + 1]) {
+            (Instr::Dup2, Instr::BinarySubscr) => Some(Instr::Dup2Subscr),
             (Instr::LoadFast { idx: local }, Instr::LoadAttr { idx }) => Some(Instr::LoadFastAttr { local, idx }),
             (Instr::LoadFast { idx: local }, Instr::LoadMethod { idx }) => Some(Instr::LoadFastMethod { local, idx }),
             (Instr::LoadFast { idx: local }, Instr::StoreAttr { idx }) => Some(Instr::LoadFastStoreAttr { local, idx }),
