@@ -487,6 +487,11 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 };
                 pad(&s, &sp, '>')
             }
+            // A machine int with no flags, width or precision: its digits.
+            'd' | 'i' | 'u' if matches!(v, Value::Int(_)) && sp.width == 0 && sp.precision.is_none() && sp.sign.is_none() => {
+                let Value::Int(n) = v else { unreachable!() };
+                n.to_string()
+            }
             'd' | 'i' | 'u' => {
                 let n = match &v {
                     Value::Float(f) => {
