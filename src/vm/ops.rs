@@ -796,9 +796,15 @@ pub fn simple_cmp(a: &Value, b: &Value) -> Option<Ordering> {
         (Float(x), Int(_) | Bool(_)) => float_int_cmp(*x, b),
         (Tuple(x), Tuple(y)) => {
             for (p, q) in x.iter().zip(y.iter()) {
-                match simple_cmp(p, q)? {
-                    Ordering::Equal => {}
-                    o => return Some(o),
+                // Ints and strs, the usual sort-key items, without the
+                // recursive call.
+                let o = match (p, q) {
+                    (Int(a), Int(b)) => a.cmp(b),
+                    (Str(a), Str(b)) => a.as_str().cmp(b.as_str()),
+                    _ => simple_cmp(p, q)?,
+                };
+                if o != Ordering::Equal {
+                    return Some(o);
                 }
             }
             Some(x.len().cmp(&y.len()))
