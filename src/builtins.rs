@@ -651,13 +651,13 @@ fn minmax(vm: &Vm, args: Args, is_max: bool) -> PyResult<Value> {
     let mut best_key = if key.is_none() {
         best.clone()
     } else {
-        vm.call(&key, vec![best.clone()])?
+        crate::vm::eval::call_one(vm, &key, best.clone())?
     };
     for it in items.into_iter().skip(1) {
         let k = if key.is_none() {
             it.clone()
         } else {
-            vm.call(&key, vec![it.clone()])?
+            crate::vm::eval::call_one(vm, &key, it.clone())?
         };
         let better = vm.compare(&k, &best_key, if is_max { op::GT } else { op::LT })?;
         if vm.truthy(&better)? {

@@ -220,7 +220,7 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
     } else {
         let mut ks = Vec::with_capacity(items.len());
         for it in items.iter() {
-            ks.push(vm.call(key, vec![it.clone()])?);
+            ks.push(crate::vm::eval::call_one(vm, key, it.clone())?);
         }
         ks
     };

@@ -2030,6 +2030,23 @@ fn call_simple(vm: &Vm, func: &Rc<Function>, caller: &mut Frame, at: usize) -> P
     run_frame(vm, &mut frame)
 }
 
+/// `f(arg)` from Rust (a sort key, `min`'s key): a plain function taking
+/// exactly one argument gets its frame filled directly, without the
+/// argument vector and binding of `Vm::call`.
+pub fn call_one(vm: &Vm, f: &Value, arg: Value) -> PyResult<Value> {
+    if let Value::Func(func) = f {
+        if simple_call(func, 1) {
+            let mut frame = Frame::new(func.code.clone(), func.globals.clone(), None);
+            if !func.closure.is_empty() {
+                frame.cells.extend(func.closure.iter().cloned());
+            }
+            frame.fast[0] = Some(arg);
+            return run_frame(vm, &mut frame);
+        }
+    }
+    vm.call(f, vec![arg])
+}
+
 /// `cls(...)` with the arguments at `caller.stack[at..]` (the class below
 /// them stays for the caller to pop).
 #[inline(never)]
