@@ -135,6 +135,27 @@ fn dict_get_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     Some(Ok(found.unwrap_or_else(|| default.cloned().unwrap_or(Value::None))))
 }
 
+/// `dict.setdefault`'s fast form (see `Builtin::fast`): `dict_setdefault`
+/// on the arguments where they lie.
+fn dict_setdefault_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let (d, k, default) = match args {
+        [Value::Dict(d), k] => (d, k, None),
+        [Value::Dict(d), k, default] => (d, k, Some(default)),
+        _ => return None,
+    };
+    let k = match vm.key(k) {
+        Ok(k) => k,
+        Err(e) => return Some(Err(e)),
+    };
+    let existing = d.try_borrow().ok()?.get(&k);
+    if let Some(v) = existing {
+        return Some(Ok(v));
+    }
+    let v = default.cloned().unwrap_or(Value::None);
+    d.try_borrow_mut().ok()?.insert(k, v.clone());
+    Some(Ok(v))
+}
+
 fn dict_pop(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "pop", 2, 3)?;
     let d = self_dict(vm, &args.args[0])?;
@@ -553,6 +574,7 @@ pub fn register(t: &crate::vm::Types) {
         add_method(d, "dict", n, f);
     }
     crate::objects::set_fast(&mut d.dict.borrow_mut(), "get", dict_get_fast);
+    crate::objects::set_fast(&mut d.dict.borrow_mut(), "setdefault", dict_setdefault_fast);
     d.dict.borrow_mut().set_str(
         "fromkeys",
         Value::ClassMethod(Rc::new(Value::Builtin(Rc::new(crate::objects::Builtin {
