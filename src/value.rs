@@ -59,6 +59,10 @@ pub enum Value {
     File(Rc<RefCell<crate::modules::io::File>>),
 }
 
+/// The tag byte of `Value::Int` (its variant's index: `repr(u8)` numbers
+/// the variants in order).
+const INT_TAG: u64 = 4;
+
 impl Value {
     /// Whether the value owns nothing on the heap (dropping it is a no-op).
     #[inline(always)]
@@ -87,6 +91,19 @@ impl Value {
         } else {
             drop_last(self);
         }
+    }
+
+    /// `Value::Int(i)`, built as two whole words: the tag with its padding
+    /// zeroed, then the payload. Built as the enum, LLVM may store the tag
+    /// byte, the padding bytes and the payload separately, and the 16-byte
+    /// load that next reads the value (a pop) then misses store-to-load
+    /// forwarding. `tests::int_words` checks the layout.
+    #[inline(always)]
+    pub fn int_words(i: i64) -> Value {
+        // SAFETY: `repr(u8)` lays the Int variant out as its tag byte
+        // (`INT_TAG`), padding up to offset 8, then the i64; every byte
+        // here is initialised, and the padding may hold anything.
+        unsafe { std::mem::transmute::<[u64; 2], Value>([INT_TAG, i as u64]) }
     }
 
     /// The reference count of a heap value's `Rc`.
@@ -351,6 +368,14 @@ mod tests {
     /// `Value::strong_count_cell` reads the count where `Rc` keeps it, for
     /// heap variants of several payload types, and `clone` / `release`
     /// move it as `Rc` does.
+    #[test]
+    fn int_words() {
+        for i in [0, 1, -1, 42, i64::MIN, i64::MAX] {
+            assert!(matches!(Value::int_words(i), Value::Int(j) if j == i));
+            assert!(Value::int_words(i).is(&Value::Int(i)));
+        }
+    }
+
     #[test]
     fn strong_count_layout() {
         let s = Rc::new(PyStr::new("x".to_string()));
