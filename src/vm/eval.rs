@@ -554,7 +554,7 @@ fn for_iter_fast(it: &Value) -> Option<Value> {
             let v = *cur;
             *left -= 1;
             *cur = cur.wrapping_add(*step);
-            Some(Value::int_words(v))
+            Some(Value::Int(v))
         }
         IterState::Seq { seq: Value::List(l), idx } => {
             let v = l.try_borrow().ok()?.get(*idx).cloned()?;
