@@ -68,10 +68,21 @@ impl ValueStack {
     pub unsafe fn pop_unchecked(&mut self) -> Value {
         debug_assert!(!self.is_empty());
         // SAFETY: the caller guarantees a value; moving the top down first
-        // hands its ownership to the read.
+        // hands its ownership to the read. The value is read as its two
+        // words (`Value` is 16 bytes, `repr(u64)`: a tag word, then the
+        // payload word), as `MaybeUninit` so that padding bytes and the
+        // pointers' provenance come along unchanged, and the 16 bytes
+        // are a valid `Value` again: the ones just read from one.
+        //
+        // Why words: values are often pushed as two 8-byte stores (the tag,
+        // then the payload), and a 16-byte load of them (what a plain read
+        // compiles to) cannot be forwarded from two stores; it waits for
+        // them to reach the cache. Two 8-byte loads are each forwarded.
         unsafe {
             self.top = self.top.sub(1);
-            self.top.read()
+            let w = self.top as *const std::mem::MaybeUninit<u64>;
+            let words = [w.read(), w.add(1).read()];
+            std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>(words)
         }
     }
 
