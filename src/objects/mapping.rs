@@ -120,15 +120,26 @@ fn dict_get(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(v.unwrap_or_else(|| args.args.get(2).cloned().unwrap_or(Value::None)))
 }
 
-/// `dict.get`'s fast form (see `Builtin::fast`).
-fn dict_get_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+/// A plain dict, a key made hashable, and a default if given.
+type KeyArgs<'a> = (&'a Rc<RefCell<Dict>>, crate::objects::dict::Key, Option<&'a Value>);
+
+/// The arguments of `dict.get` or `dict.setdefault` where they lie on the
+/// value stack: a plain dict, the key made hashable, and the default if
+/// given. None: not this shape (a subclass, a wrong count), for the usual
+/// path to handle.
+fn dict_key_args<'a>(vm: &Vm, args: &'a [Value]) -> Option<PyResult<KeyArgs<'a>>> {
     let (d, k, default) = match args {
         [Value::Dict(d), k] => (d, k, None),
         [Value::Dict(d), k, default] => (d, k, Some(default)),
         _ => return None,
     };
-    let k = match vm.key(k) {
-        Ok(k) => k,
+    Some(vm.key(k).map(|k| (d, k, default)))
+}
+
+/// `dict.get`'s fast form (see `Builtin::fast`).
+fn dict_get_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let (d, k, default) = match dict_key_args(vm, args)? {
+        Ok(a) => a,
         Err(e) => return Some(Err(e)),
     };
     let found = d.try_borrow().ok()?.get(&k);
@@ -138,13 +149,8 @@ fn dict_get_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
 /// `dict.setdefault`'s fast form (see `Builtin::fast`): `dict_setdefault`
 /// on the arguments where they lie.
 fn dict_setdefault_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
-    let (d, k, default) = match args {
-        [Value::Dict(d), k] => (d, k, None),
-        [Value::Dict(d), k, default] => (d, k, Some(default)),
-        _ => return None,
-    };
-    let k = match vm.key(k) {
-        Ok(k) => k,
+    let (d, k, default) = match dict_key_args(vm, args)? {
+        Ok(a) => a,
         Err(e) => return Some(Err(e)),
     };
     let existing = d.try_borrow().ok()?.get(&k);
