@@ -534,14 +534,40 @@ fn in_range(i: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
-/// `l[i] = v` for an int index in range of a list not borrowed elsewhere,
-/// as StoreSubscr's inline case: `v` taken out of its slot, the old item
-/// given back. Otherwise `v` stays where it is.
+/// `o[k]` for a list or tuple `o` and an int `k` in range: BinarySubscr's
+/// inline case. None for everything else (`Vm::getitem`'s to answer).
 #[inline(always)]
-fn store_item(l: &RefCell<Vec<Value>>, i: i64, v: &mut Option<Value>) -> Option<Value> {
-    let mut items = l.try_borrow_mut().ok()?;
-    let i = in_range(i, items.len())?;
-    Some(std::mem::replace(&mut items[i], v.take()?))
+fn subscr_fast(o: &Value, k: &Value) -> Option<Value> {
+    match (o, k) {
+        (Value::List(l), Value::Int(i)) => l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone())),
+        (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
+        _ => None,
+    }
+}
+
+/// `o[k] = v` for a list `o` not borrowed elsewhere and an int `k` in
+/// range: StoreSubscr's inline case. The old item is dropped after the
+/// list is released (its `__del__` may run). Otherwise `v` comes back,
+/// for `Vm::setitem`.
+#[inline(always)]
+fn store_subscr_fast(o: &Value, k: &Value, v: Value) -> Result<(), Value> {
+    let (Value::List(l), Value::Int(i)) = (o, k) else { return Err(v) };
+    let Ok(mut items) = l.try_borrow_mut() else { return Err(v) };
+    let Some(i) = in_range(*i, items.len()) else { return Err(v) };
+    let old = std::mem::replace(&mut items[i], v);
+    drop(items);
+    old.release();
+    Ok(())
+}
+
+/// DUP2: the top two values pushed again, in order.
+#[inline(always)]
+fn dup2(f: &mut Frame) {
+    let n = f.stack.len();
+    let a = f.stack[n - 2].clone();
+    let b = f.stack[n - 1].clone();
+    f.push(a);
+    f.push(b);
 }
 
 /// FOR_ITER's common cases: a range or list iterator with an item left.
@@ -956,34 +982,16 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         let v = top(f).clone();
                         f.push(v);
                     }
-                    Instr::Dup2 => {
-                        let n = f.stack.len();
-                        let a = f.stack[n - 2].clone();
-                        let b = f.stack[n - 1].clone();
-                        f.push(a);
-                        f.push(b);
-                    }
+                    Instr::Dup2 => dup2(f),
                     Instr::Dup2Subscr => {
                         let n = f.stack.len();
-                        let hit = match (&f.stack[n - 2], &f.stack[n - 1]) {
-                            (Value::List(l), Value::Int(i)) => {
-                                l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone()))
-                            }
-                            (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
-                            _ => None,
-                        };
-                        match hit {
+                        match subscr_fast(&f.stack[n - 2], &f.stack[n - 1]) {
                             Some(v) => {
                                 f.push(v);
                                 pc = pc.wrapping_add(1);
                             }
-                            None => {
-                                // Dup2, then the BinarySubscr that follows.
-                                let a = f.stack[n - 2].clone();
-                                let b = f.stack[n - 1].clone();
-                                f.push(a);
-                                f.push(b);
-                            }
+                            // Dup2, then the BinarySubscr that follows.
+                            None => dup2(f),
                         }
                     }
                     Instr::InplaceStoreSubscr { op } => {
@@ -999,23 +1007,13 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                                 pop(f).release();
                                 let k = pop(f);
                                 let o = pop(f);
-                                let mut r = Some(r);
-                                let old = match (&o, &k) {
-                                    (Value::List(l), Value::Int(i)) => store_item(l, *i, &mut r),
-                                    _ => None,
-                                };
-                                match r {
-                                    // Stored; the old item dies after the
-                                    // list is released (its __del__ may run).
-                                    None => {
-                                        if let Some(old) = old {
-                                            old.release();
-                                        }
+                                match store_subscr_fast(&o, &k, r) {
+                                    Ok(()) => {
                                         o.release();
                                         pc = pc.wrapping_add(2);
                                     }
                                     // As Rot3 leaves them, for the StoreSubscr.
-                                    Some(r) => {
+                                    Err(r) => {
                                         f.push(r);
                                         f.push(o);
                                         f.push(k);
@@ -1091,15 +1089,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                     Instr::BinarySubscr => {
                         let k = pop(f);
                         let o = pop(f);
-                        // list[int] and tuple[int] in range, inline.
-                        let hit = match (&o, &k) {
-                            (Value::List(l), Value::Int(i)) => {
-                                l.try_borrow().ok().and_then(|l| in_range(*i, l.len()).map(|i| l[i].clone()))
-                            }
-                            (Value::Tuple(t), Value::Int(i)) => in_range(*i, t.len()).map(|i| t[i].clone()),
-                            _ => None,
-                        };
-                        let r = match hit {
+                        let r = match subscr_fast(&o, &k) {
                             Some(r) => r,
                             None => t!(vm.getitem(&o, &k)),
                         };
@@ -1111,22 +1101,10 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> P
                         let k = pop(f);
                         let o = pop(f);
                         let v = pop(f);
-                        // list[int] = v in range, inline; the old item is dropped
-                        // after the list is released (its __del__ may run).
-                        if let (Value::List(l), Value::Int(i)) = (&o, &k) {
-                            let Ok(mut l) = l.try_borrow_mut() else {
-                                t!(vm.setitem(&o, k, v));
-                                continue;
-                            };
-                            if let Some(i) = in_range(*i, l.len()) {
-                                let old = std::mem::replace(&mut l[i], v);
-                                drop(l);
-                                old.release();
-                                o.release();
-                                continue;
-                            }
+                        match store_subscr_fast(&o, &k, v) {
+                            Ok(()) => o.release(),
+                            Err(v) => t!(vm.setitem(&o, k, v)),
                         }
-                        t!(vm.setitem(&o, k, v));
                     }
                     Instr::DeleteSubscr => {
                         let k = pop(f);
