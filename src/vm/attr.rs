@@ -73,10 +73,11 @@ fn generic_getattribute(cls: &Rc<Class>) -> bool {
 /// Record an answer for `cls`: over its stale one if it has one, else in
 /// the next way round.
 fn remember(cache: &AttrWays, cls: &Rc<Class>, func: usize) {
-    remember_as(cache, cls, func, false)
+    remember_as(cache, cls, func, 0, false)
 }
 
-fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, builtin: bool) {
+/// `remember` with the entry's `index` and `builtin` given.
+fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, index: u32, builtin: bool) {
     let class = Rc::as_ptr(cls) as usize;
     let slot = match cache.ways.iter().position(|c| c.get().class == class) {
         Some(i) => i,
@@ -90,7 +91,7 @@ fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, builtin: bool) {
         class,
         epoch: class_epoch(),
         func,
-        index: 0,
+        index,
         builtin,
     });
 }
@@ -147,24 +148,21 @@ impl Vm {
         }
         let v = self.getattr_h(obj, name, h)?;
         let cls = inst.class();
-        let (fact, kind) = if !generic_getattribute(&cls) {
-            (SLOW, BINDS_FUNC)
+        // The fact, and the entry's index: a FAST entry's position hint
+        // starts at 0; an address entry's says what it is the address of.
+        let (fact, index) = if !generic_getattribute(&cls) {
+            (SLOW, 0)
         } else {
             match cls.lookup(name) {
-                None => (FAST, BINDS_FUNC),
+                None => (FAST, 0),
                 // A plain function or an unbound built-in method binds to
                 // the instance unless its dict shadows it.
                 Some(Value::Func(f)) => (Rc::as_ptr(&f) as usize, BINDS_FUNC),
                 Some(Value::Builtin(b)) if b.is_method && b.bound.is_none() => (Rc::as_ptr(&b) as usize, BINDS_BUILTIN),
-                Some(_) => (SLOW, BINDS_FUNC),
+                Some(_) => (SLOW, 0),
             }
         };
-        remember(cache, &cls, fact);
-        if kind == BINDS_BUILTIN {
-            if let Some((way, c)) = cache_hit(cache, inst) {
-                way.set(AttrCache { index: kind, ..c });
-            }
-        }
+        remember_as(cache, &cls, fact, index, false);
         Ok(v)
     }
 
@@ -331,7 +329,7 @@ impl Vm {
             Some(Value::Builtin(b)) => Rc::as_ptr(b) as usize,
             _ => 0,
         };
-        remember_as(cache, &cls, func, true);
+        remember_as(cache, &cls, func, 0, true);
         Ok(found)
     }
 
