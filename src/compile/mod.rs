@@ -1578,23 +1578,25 @@ impl<'a> Compiler<'a> {
                 self.set_loc(b.range);
                 self.emit(Instr::BinaryOp { op: binop(&b.op) });
             }
-            UnaryOp(u) if folded_number(e).is_some() => {
+            UnaryOp(u) => match folded_number(e) {
                 // A signed or inverted number literal (`-1`, `-1.5`, `~0`)
                 // is one constant, as CPython's AST optimizer makes it.
-                self.set_loc(u.range);
-                self.load_const(folded_number(e).unwrap_or(Value::None));
-            }
-            UnaryOp(u) => {
-                self.expr(&u.operand)?;
-                self.set_loc(u.range);
-                let o = match u.op {
-                    ast::UnaryOp::USub => op::NEG,
-                    ast::UnaryOp::UAdd => op::POS,
-                    ast::UnaryOp::Invert => op::INVERT,
-                    ast::UnaryOp::Not => op::NOT,
-                };
-                self.emit(Instr::UnaryOp { op: o });
-            }
+                Some(v) => {
+                    self.set_loc(u.range);
+                    self.load_const(v);
+                }
+                None => {
+                    self.expr(&u.operand)?;
+                    self.set_loc(u.range);
+                    let o = match u.op {
+                        ast::UnaryOp::USub => op::NEG,
+                        ast::UnaryOp::UAdd => op::POS,
+                        ast::UnaryOp::Invert => op::INVERT,
+                        ast::UnaryOp::Not => op::NOT,
+                    };
+                    self.emit(Instr::UnaryOp { op: o });
+                }
+            },
             BoolOp(b) => {
                 let end = self.new_label();
                 let n = b.values.len();
