@@ -567,7 +567,7 @@ pub struct Generator {
     pub frame: RefCell<Option<Box<Frame>>>,
     /// Storage for the frames its code calls in-loop (empty between
     /// resumptions; see `eval::execute`).
-    pub chain: Cell<Vec<Frame>>,
+    pub chain: Cell<crate::vm::frame::Chain>,
     pub running: Cell<bool>,
     pub code: Rc<Code>,
     pub name: String,

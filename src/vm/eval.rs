@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::objects::{Args, ExcData, Function, Generator, Instance, IterState, Kind, TbEntry};
 use crate::value::{PyStr, Value};
-use crate::vm::frame::{Block, Frame, NO_PREV};
+use crate::vm::frame::{Block, Chain, Frame, NO_PREV};
 use crate::vm::instr::Instr;
 use crate::vm::{call, exc, import, ops, PyErr, PyResult, Vm};
 
@@ -37,10 +37,10 @@ pub enum Resume {
 pub fn run_frame(vm: &Vm, frame: &mut Frame) -> PyResult<Value> {
     // The frames it calls in-loop: storage from `Vm::spare_chains` at the
     // first such call, given back empty.
-    let mut chain = Vec::new();
+    let mut chain = Chain::default();
     let r = run(vm, frame, None, &mut chain);
-    if chain.capacity() != 0 {
-        give_back_chain(vm, chain);
+    if chain.has_storage() {
+        chain.give_back(&vm.spare_chains);
     }
     match r? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
@@ -49,7 +49,7 @@ pub fn run_frame(vm: &Vm, frame: &mut Frame) -> PyResult<Value> {
 }
 
 /// Frame entry/exit: recursion accounting and the function probes.
-fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>, chain: &mut Vec<Frame>) -> PyResult<Exit> {
+fn run(vm: &Vm, frame: &mut Frame, throw: Option<PyErr>, chain: &mut Chain) -> PyResult<Exit> {
     let depth = vm.depth.get() + 1;
     if depth > vm.recursion_limit.get() || call::stack_exhausted() {
         return Err(vm.err(&vm.types.exc.recursion_error, "maximum recursion depth exceeded"));
@@ -86,7 +86,7 @@ fn top(f: &Frame) -> &Value {
 /// frame's start, so that the line probe need not be checked again there.
 /// `chain`: empty, for the frames of the functions `f` calls in-loop
 /// (`step` enters and leaves them without recursion), innermost last.
-fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>, watched: bool, chain: &mut Vec<Frame>) -> PyResult<Exit> {
+fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>, watched: bool, chain: &mut Chain) -> PyResult<Exit> {
     if let Some(e) = throw {
         f.reraise = false;
         handle_error(vm, f, e)?;
@@ -116,39 +116,11 @@ fn execute(vm: &Vm, f: &mut Frame, throw: Option<PyErr>, watched: bool, chain: &
     }
 }
 
-/// Room for one more frame in `chain`: a spare chain's storage if it has
-/// none yet (a generator's every resumption would otherwise allocate it).
-#[cold]
-#[inline(never)]
-fn grow_chain(vm: &Vm, chain: &mut Vec<Frame>) {
-    if chain.capacity() == 0 {
-        if let Some(spare) = vm.spare_chains.borrow_mut().pop() {
-            *chain = spare;
-            return;
-        }
-    }
-    chain.reserve(if chain.capacity() == 0 { 8 } else { 1 });
-}
-
-/// Keep an emptied chain's storage for the next `execute`.
-#[inline(never)]
-fn give_back_chain(vm: &Vm, chain: Vec<Frame>) {
-    debug_assert!(chain.is_empty());
-    let mut spare = vm.spare_chains.borrow_mut();
-    if spare.len() < SPARE_CHAINS {
-        spare.push(chain);
-    }
-}
-
-/// Chains' storage kept for reuse: one per `execute` in progress that made
-/// in-loop calls, which nested calls from builtins and generators add to.
-const SPARE_CHAINS: usize = 16;
-
 /// Handle `e` in the innermost frame. An in-loop callee without a handler
 /// ends (as `run` ends a frame), and its caller's call raises `e` in turn;
 /// `f` itself gives `e` back to its caller.
 #[inline(never)]
-fn unwind(vm: &Vm, f: &mut Frame, chain: &mut Vec<Frame>, mut e: PyErr) -> PyResult<()> {
+fn unwind(vm: &Vm, f: &mut Frame, chain: &mut Chain, mut e: PyErr) -> PyResult<()> {
     loop {
         let Some(top) = chain.last_mut() else {
             return handle_error(vm, f, e);
@@ -186,12 +158,12 @@ fn start_inline(vm: &Vm, frame: &Frame) -> PyResult<bool> {
 /// instance_new_done probe fires after the frame is gone, as in
 /// `instantiate_simple`).
 #[inline(always)]
-fn end_inline(vm: &Vm, chain: &mut Vec<Frame>) -> bool {
+fn end_inline(vm: &Vm, chain: &mut Chain) -> bool {
     let Some(frame) = chain.last_mut() else { return false };
     let init_of = frame.init_of.take();
     crate::probes::function_return(frame);
     vm.depth.set(vm.depth.get() - 1);
-    chain.truncate(chain.len() - 1);
+    chain.pop(&vm.builtins);
     match init_of {
         None => false,
         Some(cls) => {
@@ -275,7 +247,7 @@ fn fill_from_stack(frame: &mut Frame, func: &Function, caller: &mut Frame, at: u
 #[inline(never)]
 fn enter_other(
     vm: &Vm,
-    chain: &mut Vec<Frame>,
+    chain: &mut Chain,
     f0: &mut Frame,
     func: &Function,
     at: usize,
@@ -314,28 +286,13 @@ fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Functi
 /// Returns whether it is watched; a frame that cannot start (the recursion
 /// limit) is dropped again, and its caller's call raises.
 #[inline(always)]
-fn enter_inline(vm: &Vm, chain: &mut Vec<Frame>, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<bool> {
-    if chain.len() == chain.capacity() {
-        grow_chain(vm, chain);
-    }
-    let len = chain.len();
-    let base = chain.as_mut_ptr();
-    // SAFETY: `grow_chain` left room for a frame at `base + len`. It is
-    // written whole before anything reads it and before `set_len` counts
-    // it. The caller is `f0` or the frame at `len - 1`, never the new
-    // one, and no reference into the chain is held across `grow_chain`
-    // (the frame is built in place: moving a `Frame` costs a memcpy call).
-    unsafe {
-        let caller: &mut Frame = if len == 0 { f0 } else { &mut *base.add(len - 1) };
-        let slot = base.add(len);
-        slot.write(Frame::new(func.code.clone(), func.globals.clone(), None));
-        fill_from_stack(&mut *slot, func, caller, at, first);
-        chain.set_len(len + 1);
-    }
-    match start_inline(vm, &chain[len]) {
+fn enter_inline(vm: &Vm, chain: &mut Chain, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<bool> {
+    let (caller, frame) = chain.push(f0, &func.code, &func.globals, &vm.spare_chains);
+    fill_from_stack(frame, func, caller, at, first);
+    match start_inline(vm, frame) {
         Ok(watched) => Ok(watched),
         Err(e) => {
-            chain.truncate(len);
+            chain.pop(&vm.builtins);
             Err(e)
         }
     }
@@ -650,7 +607,7 @@ fn store_global_slow(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32,
 /// frame is the one that runs: a call pushes the callee's frame and a
 /// return pops it, without a Rust call. Errors go back to `execute`, which
 /// unwinds the chain (`unwind`).
-fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Vec<Frame>) -> PyResult<Exit> {
+fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResult<Exit> {
     'frames: loop {
         let inlined = !chain.is_empty();
         let f: &mut Frame = match chain.last_mut() {
@@ -2232,7 +2189,7 @@ pub enum GenResult {
 pub fn make_generator(code: Rc<crate::vm::code::Code>, frame: Frame, func: &Function) -> Value {
     let g = Value::Generator(Rc::new(Generator {
         frame: RefCell::new(Some(Box::new(frame))),
-        chain: std::cell::Cell::new(Vec::new()),
+        chain: std::cell::Cell::new(Chain::default()),
         running: std::cell::Cell::new(false),
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),

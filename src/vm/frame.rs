@@ -59,33 +59,40 @@ impl Drop for Frame {
         // Release the values (their __del__ may run frames of its own,
         // never this one), then keep the emptied storage for the next
         // frame of this code: the stack empty, the locals all unbound.
-        while let Some(v) = self.stack.pop() {
-            v.release();
-        }
-        for slot in self.fast.iter_mut() {
-            if let Some(v) = slot.take() {
-                v.release();
-            }
-        }
+        self.release_values();
         // Storage made for this code (`Frame::new`): one local per name
         // (nothing resizes `fast`) and at least `max_stack` of stack (a
         // push only grows it).
         debug_assert!(self.fast.len() == self.code.varnames.len() && self.stack.capacity() >= self.code.max_stack);
-        if let Ok(mut spare) = self.code.spare_frames.try_borrow_mut() {
-            if spare.len() < SPARE_FRAMES {
-                // SAFETY: the two vectors are moved out exactly once,
-                // here, and never touched again (`ManuallyDrop` keeps
-                // the frame's own drop from freeing them).
-                let storage = unsafe { (ManuallyDrop::take(&mut self.stack), ManuallyDrop::take(&mut self.fast)) };
-                spare.push(storage);
-                return;
-            }
+        // SAFETY: the two vectors are moved out exactly once, here, and
+        // never touched again (`ManuallyDrop` keeps the frame's own drop
+        // from freeing them).
+        let (stack, fast) = unsafe { (ManuallyDrop::take(&mut self.stack), ManuallyDrop::take(&mut self.fast)) };
+        keep_storage(&self.code, stack, fast);
+    }
+}
+
+/// A frame's emptied storage, kept for the next frame of `code` while its
+/// spare list has room (and dropped otherwise).
+#[inline(always)]
+fn keep_storage(code: &Code, stack: ValueStack, fast: Vec<Option<Value>>) {
+    if let Ok(mut spare) = code.spare_frames.try_borrow_mut() {
+        if spare.len() < SPARE_FRAMES {
+            spare.push((stack, fast));
         }
-        // SAFETY: as above, on the path that did not move them.
-        unsafe {
-            ManuallyDrop::drop(&mut self.stack);
-            ManuallyDrop::drop(&mut self.fast);
-        }
+    }
+}
+
+/// Storage for a frame of `code`: a spare one, or made.
+#[inline(always)]
+fn take_storage(code: &Code) -> (ValueStack, Vec<Option<Value>>) {
+    let spare = match code.spare_frames.try_borrow_mut() {
+        Ok(mut s) => s.pop(),
+        Err(_) => None,
+    };
+    match spare {
+        Some(storage) => storage,
+        None => fresh_storage(code),
     }
 }
 
@@ -100,6 +107,19 @@ fn fresh_storage(code: &Code) -> (ValueStack, Vec<Option<Value>>) {
 }
 
 impl Frame {
+    /// Empty the value stack and unbind the locals.
+    #[inline(always)]
+    fn release_values(&mut self) {
+        while let Some(v) = self.stack.pop() {
+            v.release();
+        }
+        for slot in self.fast.iter_mut() {
+            if let Some(v) = slot.take() {
+                v.release();
+            }
+        }
+    }
+
     /// Push onto the value stack. The capacity check stays although the
     /// compiler bounds the depth: written unchecked, the push stored each
     /// value piece by piece, and the 16-byte load that pops it missed
@@ -114,14 +134,7 @@ impl Frame {
     #[inline(always)]
     pub fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, locals: Option<Rc<RefCell<Dict>>>) -> Frame {
         let ncells = code.cellvars.len();
-        let spare = match code.spare_frames.try_borrow_mut() {
-            Ok(mut s) => s.pop(),
-            Err(_) => None,
-        };
-        let (stack, fast) = match spare {
-            Some(storage) => storage,
-            None => fresh_storage(&code),
-        };
+        let (stack, fast) = take_storage(&code);
         Frame {
             stack: ManuallyDrop::new(stack),
             fast: ManuallyDrop::new(fast),
@@ -146,5 +159,171 @@ impl Frame {
             ip: 0,
             code,
         }
+    }
+}
+
+/// The frames of the plain Python functions a frame calls in-loop
+/// (`eval::enter_inline`), innermost last. A frame that returns is not
+/// dropped: it stays in its slot, emptied, for the next call at that depth,
+/// which takes it back whole when it runs the same code (a loop calling a
+/// function, a recursion). That saves building a frame field by field and
+/// dropping it (its `Rc`s, its storage handed back to the code's spare list).
+///
+/// An ended frame keeps its code (never a value of the call's, nor its
+/// globals: `pop`); `give_back` drops the ended frames when the chain's
+/// `execute` is over, so the chains kept for reuse hold none.
+/// Chains' storage kept for reuse (`Vm::spare_chains`): one per `execute`
+/// in progress that made in-loop calls, which nested calls from builtins
+/// and generators add to.
+pub type SpareChains = RefCell<Vec<Vec<Frame>>>;
+const SPARE_CHAINS: usize = 16;
+
+#[derive(Default)]
+pub struct Chain {
+    /// `frames[..live]` are running; `frames[live..]` have ended.
+    frames: Vec<Frame>,
+    live: usize,
+}
+
+impl Chain {
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// The innermost running frame.
+    #[inline(always)]
+    pub fn last_mut(&mut self) -> Option<&mut Frame> {
+        match self.live {
+            0 => None,
+            n => {
+                // SAFETY: `live <= frames.len()` (every change of `live`
+                // keeps it), so `n - 1` is in range.
+                Some(unsafe { self.frames.get_unchecked_mut(n - 1) })
+            }
+        }
+    }
+
+    /// Whether the chain has storage (it made a call, or was reused).
+    pub fn has_storage(&self) -> bool {
+        self.frames.capacity() != 0
+    }
+
+    /// Start a frame of `code` on top, with the stack and locals empty, and
+    /// return it with its caller (`f0` when the chain is empty). An ended
+    /// frame of the same code in the slot is taken back; a frame of another
+    /// code there is replaced.
+    #[inline(always)]
+    pub fn push<'a>(
+        &'a mut self,
+        f0: &'a mut Frame,
+        code: &Rc<Code>,
+        globals: &Rc<RefCell<Dict>>,
+        spare: &SpareChains,
+    ) -> (&'a mut Frame, &'a mut Frame) {
+        let len = self.live;
+        if len == self.frames.len() {
+            if len == self.frames.capacity() {
+                self.grow(spare);
+            }
+            // SAFETY: there is room for a frame at `len` (just checked or
+            // made). It is written whole before `set_len` counts it.
+            // (Built in place: moving a `Frame` costs a memcpy call.)
+            unsafe {
+                self.frames
+                    .as_mut_ptr()
+                    .add(len)
+                    .write(Frame::new(code.clone(), globals.clone(), None));
+                self.frames.set_len(len + 1);
+            }
+        } else {
+            let slot = &mut self.frames[len];
+            if !Rc::ptr_eq(&slot.code, code) {
+                slot.switch_code(code);
+            }
+            slot.restart(globals);
+        }
+        self.live = len + 1;
+        let (below, top) = self.frames.split_at_mut(len);
+        let caller = match below.last_mut() {
+            Some(c) => c,
+            None => f0,
+        };
+        (caller, &mut top[0])
+    }
+
+    /// End the innermost running frame: its values are released and it
+    /// stays in its slot, emptied, for the next call. Its globals are let
+    /// go as well (it holds `idle` in their place, a dict that lives as
+    /// long as the VM): an ended frame must not keep a namespace alive
+    /// that nothing else does, or the collector could not free it.
+    #[inline(always)]
+    pub fn pop(&mut self, idle: &Rc<RefCell<Dict>>) {
+        debug_assert!(self.live > 0);
+        self.live -= 1;
+        let frame = &mut self.frames[self.live];
+        frame.release_values();
+        if !frame.cells.is_empty() {
+            frame.cells.clear();
+        }
+        frame.blocks.clear();
+        frame.globals = idle.clone();
+    }
+
+    /// Room for one more frame: a spare chain's storage if this one has
+    /// none yet (a generator's every resumption would otherwise allocate it).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, spare: &SpareChains) {
+        if self.frames.capacity() == 0 {
+            if let Some(storage) = spare.borrow_mut().pop() {
+                self.frames = storage;
+                return;
+            }
+        }
+        self.frames.reserve(if self.frames.capacity() == 0 { 8 } else { 1 });
+    }
+
+    /// Keep the chain's storage for the next `execute` that calls in-loop,
+    /// once all its frames have ended. The ended frames are dropped (their
+    /// storage goes to their codes' spare lists).
+    #[inline(never)]
+    pub fn give_back(mut self, spare: &SpareChains) {
+        debug_assert!(self.live == 0);
+        self.frames.clear();
+        let mut spare = spare.borrow_mut();
+        if spare.len() < SPARE_CHAINS {
+            spare.push(std::mem::take(&mut self.frames));
+        }
+    }
+}
+
+impl Frame {
+    /// Make an ended frame one of `code`: its storage goes to its code's
+    /// spare list, and it takes `code`'s.
+    #[inline(never)]
+    fn switch_code(&mut self, code: &Rc<Code>) {
+        let (stack, fast) = take_storage(code);
+        let old_stack = std::mem::replace(&mut *self.stack, stack);
+        let old_fast = std::mem::replace(&mut *self.fast, fast);
+        keep_storage(&self.code, old_stack, old_fast);
+        self.code = code.clone();
+    }
+
+    /// Take back an ended frame (`Chain::pop`) for a new call of its code.
+    #[inline(always)]
+    fn restart(&mut self, globals: &Rc<RefCell<Dict>>) {
+        debug_assert!(self.stack.is_empty() && self.fast.iter().all(Option::is_none));
+        debug_assert!(self.cells.is_empty() && self.blocks.is_empty() && self.locals.is_none() && self.init_of.is_none());
+        self.globals = globals.clone();
+        self.ip = 0;
+        self.lasti = 0;
+        self.reraise = false;
+        self.trace_prev = NO_PREV;
     }
 }

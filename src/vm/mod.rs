@@ -70,7 +70,7 @@ pub struct Vm {
     pub in_finalizer: Cell<bool>,
     pub next_id: Cell<u64>,
     /// Storage of in-loop call chains (`eval::execute`), kept for reuse.
-    pub spare_chains: RefCell<Vec<Vec<crate::vm::frame::Frame>>>,
+    pub spare_chains: crate::vm::frame::SpareChains,
 }
 
 impl Vm {
