@@ -49,6 +49,20 @@ fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrC
     cache_find(cache, class_addr(inst), false)
 }
 
+/// `getattr_cached`'s hit, inline: an instance attribute found where the
+/// cache says.
+#[inline(always)]
+pub fn cached_hit(obj: &Value, name: &str, cache: &AttrWays) -> Option<Value> {
+    if let Value::Instance(inst) = obj {
+        if let Some((_, c)) = cache_hit(cache, inst) {
+            if c.func == FAST {
+                return inst.dict.borrow().value_at_if_key(c.index as usize, name);
+            }
+        }
+    }
+    None
+}
+
 /// A new strong reference to the object at `addr`, which a method cache
 /// recorded with `Rc::as_ptr`.
 ///
@@ -103,17 +117,10 @@ impl Vm {
     /// the name; everything else takes `getattr_h`.
     #[inline(always)]
     pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
-        // The hit, inline: the name where the cache says.
-        if let Value::Instance(inst) = obj {
-            if let Some((_, c)) = cache_hit(cache, inst) {
-                if c.func == FAST {
-                    if let Some(v) = inst.dict.borrow().value_at_if_key(c.index as usize, name) {
-                        return Ok(v);
-                    }
-                }
-            }
+        match cached_hit(obj, name, cache) {
+            Some(v) => Ok(v),
+            None => self.getattr_cached_slow(obj, name, h, cache),
         }
-        self.getattr_cached_slow(obj, name, h, cache)
     }
 
     #[inline(never)]

@@ -769,7 +769,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         let obj = t!(fast_local(vm, &f.fast, code, local));
                         pc = pc.wrapping_add(1);
                         let (name, h) = code.name_hashed(idx);
-                        let v = t!(vm.getattr_cached(obj, name, h, &code.attr_caches.load[idx as usize]));
+                        let cache = &code.attr_caches.load[idx as usize];
+                        if let Some(v) = crate::vm::attr::cached_hit(obj, name, cache) {
+                            // Pushed here, not in the shared push below: the
+                            // value's two words go straight to the stack.
+                            f.stack.push_words(v);
+                            continue;
+                        }
+                        let v = t!(vm.getattr_cached_slow(obj, name, h, cache));
                         f.push(v);
                     }
                     Instr::LoadFastMethod { local, idx } => {

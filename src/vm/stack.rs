@@ -99,6 +99,27 @@ impl ValueStack {
         }
     }
 
+    /// `push`, writing the value as its two words: for a value that was
+    /// itself just written as two 8-byte stores (an attribute load's hit
+    /// builds its result that way), which a 16-byte copy would have to
+    /// wait for (`pop_unchecked` says why).
+    #[inline(always)]
+    pub fn push_words(&mut self, v: Value) {
+        if self.top == self.end {
+            self.grow();
+        }
+        // SAFETY: as in `push`; the value's 16 bytes are written as the
+        // two words they are (see `pop_unchecked`), so the slot holds
+        // exactly `v`, which is owned by the stack from here.
+        unsafe {
+            let words = std::mem::transmute::<Value, [std::mem::MaybeUninit<u64>; 2]>(v);
+            let w = self.top as *mut std::mem::MaybeUninit<u64>;
+            w.write(words[0]);
+            w.add(1).write(words[1]);
+            self.top = self.top.add(1);
+        }
+    }
+
     #[inline]
     pub fn pop(&mut self) -> Option<Value> {
         if self.is_empty() {
