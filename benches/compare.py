@@ -3,7 +3,7 @@
 other interpreter named on the command line, side by side in one run.
 
 For each program and interpreter: the median wall time of N runs (whole
-process) and the peak RSS (from wait4's rusage), then the ratio of each
+process; the interpreters' runs interleaved) and the peak RSS (from wait4's rusage), then the ratio of each
 interpreter's time to CPython's, whether its output matched CPython's, and
 the geometric mean of the ratios.
 
@@ -51,10 +51,19 @@ def run(cmd):
     return elapsed, rss, p.stdout, p.returncode
 
 
-def measure(cmd, runs):
-    results = [run(cmd) for _ in range(runs)]
-    times = sorted(r[0] for r in results)
-    return times[len(times) // 2], max(r[1] for r in results), results[0][2], results[0][3]
+def measure(cmds, runs):
+    """Each command `runs` times, interleaved (one run of each in turn, so
+    that a slow spell of this shared machine hits them all alike): per
+    command, the median time, the peak RSS, the first output and status."""
+    results = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            results[i].append(run(cmd))
+    out = []
+    for rs in results:
+        times = sorted(r[0] for r in rs)
+        out.append((times[len(times) // 2], max(r[1] for r in rs), rs[0][2], rs[0][3]))
+    return out
 
 
 def main():
@@ -76,10 +85,10 @@ def main():
     for name in names:
         prog = os.path.join(PROGRAMS, name + ".py")
         row = {"program": name}
-        base_t, base_rss, base_out, _ = measure([ref, prog], args.runs)
+        measured = measure([[exe, prog] for _, exe in interps], args.runs)
+        base_t, base_rss, base_out, _ = measured[0]
         row["cpython"] = (base_t, base_rss, True)
-        for label, exe in interps[1:]:
-            t, rss, out, status = measure([exe, prog], args.runs)
+        for (label, _), (t, rss, out, status) in zip(interps[1:], measured[1:]):
             row[label] = (t, rss, out == base_out and status == 0)
             logs[label].append(math.log(t / base_t))
         rows.append(row)
