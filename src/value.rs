@@ -150,16 +150,22 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    /// The number of values, wrapped into an i64 past `i64::MAX` (as the
+    /// iterator's count is kept). Computed in u64: the distance between two
+    /// i64s fits, and a 128-bit division is a call (`__divti3`) that every
+    /// `for` over a range paid.
     pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 {
-            if lo < hi {
-                (hi - lo - 1) / step + 1
-            } else {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
+        let n: u64 = if step > 0 {
+            if lo >= hi {
                 0
+            } else if step == 1 {
+                hi.wrapping_sub(lo) as u64
+            } else {
+                (hi.wrapping_sub(lo) as u64 - 1) / step as u64 + 1
             }
         } else if lo > hi {
-            (lo - hi - 1) / (-step) + 1
+            (lo.wrapping_sub(hi) as u64 - 1) / step.unsigned_abs() + 1
         } else {
             0
         };
@@ -356,6 +362,37 @@ impl std::fmt::Debug for Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `RangeObj::len` in u64 gives what the 128-bit formula gives,
+    /// extremes and negative steps included.
+    #[test]
+    fn range_len_matches_wide_arithmetic() {
+        let wide = |lo: i64, hi: i64, step: i64| -> i64 {
+            let (lo, hi, step) = (lo as i128, hi as i128, step as i128);
+            let n = if step > 0 {
+                if lo < hi {
+                    (hi - lo - 1) / step + 1
+                } else {
+                    0
+                }
+            } else if lo > hi {
+                (lo - hi - 1) / (-step) + 1
+            } else {
+                0
+            };
+            n as i64
+        };
+        let edges = [i64::MIN, i64::MIN + 1, -1000, -7, -1, 0, 1, 3, 10, 1000, i64::MAX - 1, i64::MAX];
+        let steps = [i64::MIN, -1000, -3, -2, -1, 1, 2, 3, 7, 1000, i64::MAX];
+        for &start in &edges {
+            for &stop in &edges {
+                for &step in &steps {
+                    let r = RangeObj { start, stop, step };
+                    assert_eq!(r.len(), wide(start, stop, step), "range({start}, {stop}, {step})");
+                }
+            }
+        }
+    }
 
     /// `Value::strong_count_cell` reads the count where `Rc` keeps it, for
     /// heap variants of several payload types, and `clone` / `release`
