@@ -1788,6 +1788,18 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             Value::Bool(r?)
         }
         Value::Class(cls) => {
+            // range() of machine ints: the object at once, as range.__new__
+            // makes it (the type call went through an argument vector and
+            // the unbound method), unless the cfunction probes would see
+            // that call.
+            if Rc::ptr_eq(cls, &vm.types.range) && !crate::probes::cfunction_enabled() {
+                if let Some(r) = range_of_ints(&f.stack[at..]) {
+                    while f.stack.len() >= at {
+                        pop(f).release();
+                    }
+                    return Ok(r);
+                }
+            }
             let cls = cls.clone();
             let r = call_class_from(vm, &cls, f, at);
             pop(f).release();
@@ -1811,6 +1823,27 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             r?
         }
     })
+}
+
+/// `range(stop)`, `range(start, stop)` or `range(start, stop, step)` of
+/// machine ints with a step other than 0; None for anything else (bools,
+/// big ints, objects with `__index__`, errors), which `range_new` handles.
+#[inline]
+fn range_of_ints(args: &[Value]) -> Option<Value> {
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    };
+    let (start, stop, step) = match args {
+        [stop] => (0, int(stop)?, 1),
+        [start, stop] => (int(start)?, int(stop)?, 1),
+        [start, stop, step] => (int(start)?, int(stop)?, int(step)?),
+        _ => return None,
+    };
+    if step == 0 {
+        return None;
+    }
+    Some(Value::Range(Rc::new(crate::value::RangeObj { start, stop, step })))
 }
 
 /// A builtin at `f.stack[at - 1]` with a fast form (`Builtin::fast`),
