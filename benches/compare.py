@@ -3,9 +3,9 @@
 other interpreter named on the command line, side by side in one run.
 
 For each program and interpreter: the median wall time of N runs (whole
-process; the interpreters' runs interleaved) and the peak RSS (from wait4's rusage), then the ratio of each
-interpreter's time to CPython's, whether its output matched CPython's, and
-the geometric mean of the ratios.
+process; the interpreters' runs interleaved) and the peak RSS (from GNU
+time), then the ratio of each interpreter's time to CPython's, whether its
+output matched CPython's, and the geometric mean of the ratios.
 
 Usage: benches/compare.py [-n RUNS] [--markdown] [interpreter ...]
 The first interpreter is the reference (default /usr/bin/python3.11, which

@@ -284,7 +284,7 @@ fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Functi
 /// bound method's instance, or `__init__`'s new object) and then the
 /// arguments at the caller's `stack[at..]` as its locals, and started.
 /// Returns whether it is watched; a frame that cannot start (the recursion
-/// limit) is dropped again, and its caller's call raises.
+/// limit) is ended again, and its caller's call raises.
 #[inline(always)]
 fn enter_inline(vm: &Vm, chain: &mut Chain, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<bool> {
     let (caller, frame) = chain.push(f0, &func.code, &func.globals, &vm.spare_chains);
@@ -615,9 +615,10 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
             None => &mut *f0,
         };
         // SAFETY: the frame holds its code (`Frame::code`) until it is
-        // dropped, and the frame outlives every use of `code`: the only
-        // arm that drops the running frame (ReturnValue's `end_inline`)
-        // goes on to the caller without touching `code`, and the error
+        // dropped or given another code (`Chain::push` of a later call),
+        // and the frame outlives every use of `code`: the only arm that
+        // ends the running frame (ReturnValue's `end_inline`) goes on to
+        // the caller without touching `code`, and the error
         // path after the loop does not use it. (The `Code` allocation does
         // not move when the chain's storage grows.) Not cloning the `Rc`
         // saves an increment and a decrement per frame switch.
@@ -1794,9 +1795,7 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             // that call.
             if Rc::ptr_eq(cls, &vm.types.range) && !crate::probes::cfunction_enabled() {
                 if let Some(r) = range_of_ints(&f.stack[at..]) {
-                    while f.stack.len() >= at {
-                        pop(f).release();
-                    }
+                    release_call(f, at);
                     return Ok(r);
                 }
             }
@@ -1858,10 +1857,17 @@ fn call_builtin_fast(vm: &Vm, f: &mut Frame, at: usize) -> Option<PyResult<Value
         return None;
     }
     let r = fast(vm, &f.stack[at..])?;
+    release_call(f, at);
+    Some(r)
+}
+
+/// Pop and release a call's callable (at `at - 1`) and its arguments, once
+/// a fast path has made the result from them where they lay.
+#[inline(always)]
+fn release_call(f: &mut Frame, at: usize) {
     while f.stack.len() >= at {
         pop(f).release();
     }
-    Some(r)
 }
 
 /// LOAD_METHOD of name `idx` on `obj`: pushes the unbound method and `obj`,

@@ -162,6 +162,12 @@ impl Frame {
     }
 }
 
+/// Chains' storage kept for reuse (`Vm::spare_chains`): one per `execute`
+/// in progress that made in-loop calls, which nested calls from builtins
+/// and generators add to.
+pub type SpareChains = RefCell<Vec<Vec<Frame>>>;
+const SPARE_CHAINS: usize = 16;
+
 /// The frames of the plain Python functions a frame calls in-loop
 /// (`eval::enter_inline`), innermost last. A frame that returns is not
 /// dropped: it stays in its slot, emptied, for the next call at that depth,
@@ -172,12 +178,6 @@ impl Frame {
 /// An ended frame keeps its code (never a value of the call's, nor its
 /// globals: `pop`); `give_back` drops the ended frames when the chain's
 /// `execute` is over, so the chains kept for reuse hold none.
-/// Chains' storage kept for reuse (`Vm::spare_chains`): one per `execute`
-/// in progress that made in-loop calls, which nested calls from builtins
-/// and generators add to.
-pub type SpareChains = RefCell<Vec<Vec<Frame>>>;
-const SPARE_CHAINS: usize = 16;
-
 #[derive(Default)]
 pub struct Chain {
     /// `frames[..live]` are running; `frames[live..]` have ended.
@@ -189,11 +189,6 @@ impl Chain {
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.live == 0
-    }
-
-    #[inline(always)]
-    pub fn len(&self) -> usize {
-        self.live
     }
 
     /// The innermost running frame.
