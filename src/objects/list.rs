@@ -214,6 +214,18 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
             }
             return Ok(());
         }
+        // Other items that all compare without Python code (tuples of
+        // numbers and strs, say): sorted in place as well.
+        if never_fails(items.iter()) {
+            if reverse {
+                items.reverse();
+            }
+            items.sort_by(|a, b| crate::vm::ops::simple_cmp(a, b).unwrap_or(std::cmp::Ordering::Equal));
+            if reverse {
+                items.reverse();
+            }
+            return Ok(());
+        }
     }
     let keys: Vec<Value> = if key.is_none() {
         items.clone()
@@ -240,6 +252,8 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
             (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
             _ => std::cmp::Ordering::Equal,
         });
+    } else if never_fails(pairs.iter().map(|(k, _)| k)) {
+        pairs.sort_by(|a, b| crate::vm::ops::simple_cmp(&a.0, &b.0).unwrap_or(std::cmp::Ordering::Equal));
     } else if !sort_simple(&mut pairs) {
         merge_sort(vm, &mut pairs)?;
     }
@@ -248,6 +262,49 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
     }
     items.extend(pairs.into_iter().map(|(_, v)| v));
     Ok(())
+}
+
+/// Which of `ops::simple_cmp`'s families a sort key (or a tuple key's
+/// item) belongs to: any two of one family compare without failing.
+#[derive(Clone, Copy, PartialEq)]
+enum Family {
+    /// Machine ints, bools and floats other than NaN.
+    Number,
+    Str,
+}
+
+fn family(v: &Value) -> Option<Family> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Some(Family::Number),
+        Value::Float(f) if !f.is_nan() => Some(Family::Number),
+        Value::Str(_) => Some(Family::Str),
+        _ => None,
+    }
+}
+
+/// True when `simple_cmp` cannot fail on any pair of `keys`: all are of one
+/// family, or all are tuples whose items at each position are of one family
+/// (as records sorted by their fields are). Then the keys can be sorted in
+/// place, without the index permutation `sort_simple` needs to back out.
+fn never_fails<'a>(mut keys: impl Iterator<Item = &'a Value>) -> bool {
+    let Some(first) = keys.next() else { return true };
+    if let Some(f) = family(first) {
+        return keys.all(|k| family(k) == Some(f));
+    }
+    let mut columns: Vec<Family> = Vec::new();
+    let mut fits = |k: &Value| {
+        let Value::Tuple(t) = k else { return false };
+        for (i, item) in t.iter().enumerate() {
+            let Some(f) = family(item) else { return false };
+            match columns.get(i) {
+                Some(&c) if c != f => return false,
+                Some(_) => {}
+                None => columns.push(f),
+            }
+        }
+        true
+    };
+    fits(first) && keys.all(fits)
 }
 
 /// Sort by keys that compare without Python code (`ops::simple_cmp`), with
