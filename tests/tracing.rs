@@ -435,6 +435,7 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "CompareJumpIfFalse",
     "Dup2Subscr",
     "InplaceStoreSubscr",
+    "ForIterStore",
 ];
 
 /// CPython's test_verify_call_opcodes idea, from the instruction table: every

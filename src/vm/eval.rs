@@ -1331,6 +1331,25 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                             }
                         }
                     }
+                    Instr::ForIterStore { target, local } => {
+                        // As ForIter, then the StoreFast it skips. An error
+                        // from the iterator is reported at the ForIter.
+                        if let Some(v) = for_iter_fast(top(f)) {
+                            pc = pc.wrapping_add(1);
+                            store_local(f, local, v);
+                            continue;
+                        }
+                        match t!(vm.next(top(f))) {
+                            Some(v) => {
+                                pc = pc.wrapping_add(1);
+                                store_local(f, local, v);
+                            }
+                            None => {
+                                pop(f).release();
+                                pc = instr0.wrapping_add(target as usize);
+                            }
+                        }
+                    }
                     Instr::Call { argc } => {
                         f.lasti = index(instr0, pc) - 1;
                         let at = f.stack.len() - argc as usize;

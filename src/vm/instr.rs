@@ -221,6 +221,9 @@ instructions! {
     /// floats computed and stored into a list at an int index in range;
     /// anything else goes on as the three instructions would.
     InplaceStoreSubscr { op } => (-4) calls true;
+    /// ForIter target; StoreFast local (`for x in ...`): the next item
+    /// stored without passing through the stack.
+    ForIterStore { target, local } => (0) calls true, branch(target, -1);
 }
 
 /// Operators for UnaryOp, BinaryOp / InplaceOp and CompareOp.
@@ -334,6 +337,7 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }) if !next_reads_local => Some(Instr::LoadFastFast { a, b }),
             (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }) => Some(Instr::LoadFastConst { local, idx }),
             (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) => Some(Instr::CompareJumpIfFalse { op, target }),
+            (Instr::ForIter { target }, Instr::StoreFast { idx: local }) => Some(Instr::ForIterStore { target, local }),
             (Instr::BinaryOp { op }, Instr::StoreFast { idx: local }) => Some(Instr::BinaryOpStore { op, local }),
             (Instr::InplaceOp { op }, Instr::StoreFast { idx: local }) => Some(Instr::InplaceOpStore { op, local }),
             _ => None,
