@@ -359,11 +359,24 @@ struct AddrMap {
     shift: u32,
 }
 
+/// The most slots an `AddrMap`'s table keeps for the next collection
+/// (1 MiB): young collections reuse one warm table instead of a fresh
+/// zeroed allocation each (for the larger ones, new pages from the kernel).
+const KEPT_SLOTS: usize = 1 << 16;
+
+thread_local! {
+    /// The last collection's table, kept for the next (see `KEPT_SLOTS`).
+    static SPARE_SLOTS: Cell<Vec<(usize, u32)>> = const { Cell::new(Vec::new()) };
+}
+
 impl AddrMap {
     fn new(addrs: impl Iterator<Item = (usize, u32)>, len: usize) -> AddrMap {
         let cap = (len * 2).next_power_of_two().max(8);
+        let mut slots = SPARE_SLOTS.try_with(Cell::take).unwrap_or_default();
+        slots.clear();
+        slots.resize(cap, (0, 0));
         let mut m = AddrMap {
-            slots: vec![(0, 0); cap],
+            slots,
             shift: 64 - cap.trailing_zeros(),
         };
         let mask = cap - 1;
@@ -397,6 +410,15 @@ impl AddrMap {
                 return None;
             }
             j = (j + 1) & mask;
+        }
+    }
+}
+
+impl Drop for AddrMap {
+    fn drop(&mut self) {
+        if self.slots.capacity() <= KEPT_SLOTS {
+            let slots = std::mem::take(&mut self.slots);
+            let _ = SPARE_SLOTS.try_with(|s| s.set(slots));
         }
     }
 }
@@ -650,18 +672,27 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
 /// Some of the candidates (indices into `objs`), found by address.
 struct Subset<'a> {
     index: &'a AddrMap,
-    member: Vec<bool>,
+    /// Which are members; None when all are (a collection's first pass).
+    member: Option<Vec<bool>>,
 }
 
 impl<'a> Subset<'a> {
     fn new(index: &'a AddrMap, len: usize, subset: &[usize]) -> Subset<'a> {
-        let mut member = vec![false; len];
-        subset.iter().for_each(|&i| member[i] = true);
+        let member = (subset.len() < len).then(|| {
+            let mut member = vec![false; len];
+            subset.iter().for_each(|&i| member[i] = true);
+            member
+        });
         Subset { index, member }
     }
     /// The member at address `a`, if any.
+    #[inline]
     fn find(&self, a: usize) -> Option<usize> {
-        self.index.get(a).map(|j| j as usize).filter(|&j| self.member[j])
+        let j = self.index.get(a)? as usize;
+        match &self.member {
+            Some(member) if !member[j] => None,
+            _ => Some(j),
+        }
     }
 }
 
