@@ -346,19 +346,22 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
 }
 
 /// printf-style formatting: `fmt % args`.
+///
+/// The format is scanned as bytes: every part of a conversion
+/// specifier is ASCII, and the text between specifiers is copied whole.
 pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let (items, mapping): (Vec<Value>, Option<Value>) = match args {
-        Value::Tuple(t) => (t.to_vec(), None),
-        Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
+    let (items, mapping): (&[Value], Option<&Value>) = match args {
+        Value::Tuple(t) => (&t[..], None),
+        Value::Dict(_) => (std::slice::from_ref(args), Some(args)),
         Value::Instance(i)
             if i.class().kind == Kind::Dict || i.class().lookup("__getitem__").is_some() && i.class().kind != Kind::Tuple =>
         {
-            (vec![args.clone()], Some(args.clone()))
+            (std::slice::from_ref(args), Some(args))
         }
-        other => (vec![other.clone()], None),
+        other => (std::slice::from_ref(other), None),
     };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
+    let bytes = fmt.as_bytes();
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut argi = 0;
     let mut used_mapping = false;
     let mut i = 0;
@@ -370,33 +373,40 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
         *argi += 1;
         Ok(v)
     };
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
+    let digits = |i: &mut usize| -> Option<usize> {
+        let st = *i;
+        while *i < bytes.len() && bytes[*i].is_ascii_digit() {
+            *i += 1;
         }
-        i += 1;
-        if i >= chars.len() {
+        (*i > st).then(|| fmt[st..*i].parse().unwrap_or(0))
+    };
+    while i < bytes.len() {
+        // The text up to the next specifier, as is.
+        let next = bytes[i..].iter().position(|&b| b == b'%').map_or(bytes.len(), |k| i + k);
+        out.push_str(&fmt[i..next]);
+        i = next + 1;
+        if next == bytes.len() {
+            break;
+        }
+        if i >= bytes.len() {
             return Err(vm.value_error("incomplete format"));
         }
         let mut key_val: Option<Value> = None;
-        if chars[i] == '(' {
+        if bytes[i] == b'(' {
             let mut depth = 1;
             let start = i + 1;
             i += 1;
-            while i < chars.len() && depth > 0 {
-                if chars[i] == '(' {
+            while i < bytes.len() && depth > 0 {
+                if bytes[i] == b'(' {
                     depth += 1;
-                } else if chars[i] == ')' {
+                } else if bytes[i] == b')' {
                     depth -= 1;
                 }
                 i += 1;
             }
-            let key: String = chars[start..i - 1].iter().collect();
-            let m = mapping.clone().ok_or_else(|| vm.type_error("format requires a mapping"))?;
-            key_val = Some(vm.getitem(&m, &Value::str(&key))?);
+            let key = &fmt[start..i - 1];
+            let m = mapping.ok_or_else(|| vm.type_error("format requires a mapping"))?;
+            key_val = Some(vm.getitem(m, &Value::str(key))?);
             used_mapping = true;
         }
         let mut sp = Spec {
@@ -404,53 +414,44 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
             ..Default::default()
         };
         let mut left = false;
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => left = true,
-                '+' => sp.sign = Some('+'),
-                ' ' => {
+        while i < bytes.len() && matches!(bytes[i], b'-' | b'+' | b' ' | b'#' | b'0') {
+            match bytes[i] {
+                b'-' => left = true,
+                b'+' => sp.sign = Some('+'),
+                b' ' => {
                     if sp.sign.is_none() {
                         sp.sign = Some(' ')
                     }
                 }
-                '#' => sp.alt = true,
+                b'#' => sp.alt = true,
                 _ => sp.zero = true,
             }
             i += 1;
         }
-        if i < chars.len() && chars[i] == '*' {
+        if i < bytes.len() && bytes[i] == b'*' {
             sp.width = vm.index_value(&next_arg(&mut argi)?)?.max(0) as usize;
             i += 1;
-        } else {
-            let st = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > st {
-                sp.width = chars[st..i].iter().collect::<String>().parse().unwrap_or(0);
-            }
+        } else if let Some(w) = digits(&mut i) {
+            sp.width = w;
         }
-        if i < chars.len() && chars[i] == '.' {
+        if i < bytes.len() && bytes[i] == b'.' {
             i += 1;
-            if i < chars.len() && chars[i] == '*' {
+            if i < bytes.len() && bytes[i] == b'*' {
                 sp.precision = Some(vm.index_value(&next_arg(&mut argi)?)?.max(0) as usize);
                 i += 1;
             } else {
-                let st = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                sp.precision = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
+                sp.precision = Some(digits(&mut i).unwrap_or(0));
             }
         }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+        while i < bytes.len() && matches!(bytes[i], b'h' | b'l' | b'L') {
             i += 1;
         }
-        if i >= chars.len() {
+        // (`i` is at a char boundary: everything stepped over is ASCII.)
+        let Some(conv) = fmt[i..].chars().next() else {
             return Err(vm.value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
+        };
+        let conv_at = i;
+        i += conv.len_utf8();
         if conv == '%' {
             out.push('%');
             continue;
@@ -459,6 +460,21 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
             Some(v) => v,
             None => next_arg(&mut argi)?,
         };
+        // The common plain cases straight into the output: a machine int
+        // with no flags, width or precision, and a str with no width or
+        // precision.
+        let plain = sp.width == 0 && sp.precision.is_none();
+        match (&v, conv) {
+            (Value::Int(n), 'd' | 'i' | 'u') if plain && sp.sign.is_none() => {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{n}"));
+                continue;
+            }
+            (Value::Str(s), 's') if plain => {
+                out.push_str(s.as_str());
+                continue;
+            }
+            _ => {}
+        }
         if left {
             sp.align = Some('<');
         } else if sp.zero && !matches!(conv, 's' | 'r' | 'a' | 'c') {
@@ -486,11 +502,6 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
                     None => s,
                 };
                 pad(&s, &sp, '>')
-            }
-            // A machine int with no flags, width or precision: its digits.
-            'd' | 'i' | 'u' if matches!(v, Value::Int(_)) && sp.width == 0 && sp.precision.is_none() && sp.sign.is_none() => {
-                let Value::Int(n) = v else { unreachable!() };
-                n.to_string()
             }
             'd' | 'i' | 'u' => {
                 let n = match &v {
@@ -555,9 +566,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<String> {
             other => {
                 return Err(vm.value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
-                    other,
+                    // (CPython shows only 0x1f..=0x7e as itself.)
+                    if ('\x1f'..='~').contains(&other) { other } else { '?' },
                     other as u32,
-                    i - 1
+                    fmt[..conv_at].chars().count()
                 )));
             }
         };
