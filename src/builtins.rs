@@ -605,6 +605,27 @@ fn sum(vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let it = vm.iter(&args.args[0])?;
+    if let Value::Generator(g) = &it {
+        // Sums of machine ints and floats run no Python code: the
+        // generator is driven until an item needs the general addition.
+        let refused = eval::gen_drive(vm, g, |x| {
+            let r = match (&acc, &x) {
+                (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int),
+                _ => crate::vm::ops::float_fast(&acc, &x, op::ADD),
+            };
+            match r {
+                Some(r) => {
+                    acc = r;
+                    None
+                }
+                None => Some(x),
+            }
+        })?;
+        match refused {
+            eval::Driven::Done => return Ok(acc),
+            eval::Driven::Refused(x) => acc = crate::vm::ops::binary_op(vm, &acc, &x, op::ADD)?,
+        }
+    }
     // Float sums use Neumaier compensation as CPython 3.12 does not; 3.11 adds plainly.
     while let Some(x) = vm.next(&it)? {
         acc = match (&acc, &x) {

@@ -2335,6 +2335,57 @@ pub fn resume(vm: &Vm, g: &Rc<Generator>, how: Resume) -> PyResult<GenResult> {
     finish(vm, g, frame, r)
 }
 
+/// Where `gen_drive` stopped.
+pub enum Driven {
+    /// The generator is exhausted (it returned, or had already).
+    Done,
+    /// `take` gave this item back: the generator is suspended after
+    /// yielding it, as `next` would have left it.
+    Refused(Value),
+}
+
+/// Resume `g` item after item, as repeated `next(g)` would, handing each
+/// item to `take`; stop at the generator's end, at an error, or at an item
+/// `take` gives back. `take` must not run Python code: between items the
+/// generator stays marked as running with its frame out of it, which is
+/// what lets `resume`'s per-item bookkeeping (the frame taken out and put
+/// back, its chain's storage, the running flag) be done once. Each item
+/// still starts and ends the frame as `run` does (the function probes, the
+/// recursion limit, the collector's safe point), and leaves the caller's
+/// handled exception as `resume` does.
+pub fn gen_drive(vm: &Vm, g: &Rc<Generator>, mut take: impl FnMut(Value) -> Option<Value>) -> PyResult<Driven> {
+    if g.running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    let Some(mut frame) = g.frame.borrow_mut().take() else {
+        return Ok(Driven::Done);
+    };
+    // (A started generator gets the None that `next` sends.)
+    if frame.ip != 0 {
+        frame.stack.push(Value::None);
+    }
+    let saved_handled = vm.handled.borrow().clone();
+    g.running.set(true);
+    let mut chain = g.chain.take();
+    let r = loop {
+        let r = run(vm, &mut frame, None, &mut chain);
+        *vm.handled.borrow_mut() = saved_handled.clone();
+        match r {
+            Ok(Exit::Yield(v)) => match take(v) {
+                None => frame.stack.push(Value::None),
+                Some(v) => break Ok(Exit::Yield(v)),
+            },
+            r => break r,
+        }
+    };
+    g.chain.set(chain);
+    g.running.set(false);
+    match finish(vm, g, frame, r)? {
+        GenResult::Yield(v) => Ok(Driven::Refused(v)),
+        GenResult::Return(_) => Ok(Driven::Done),
+    }
+}
+
 #[inline(always)]
 fn finish(vm: &Vm, g: &Rc<Generator>, frame: Box<Frame>, r: PyResult<Exit>) -> PyResult<GenResult> {
     match r {

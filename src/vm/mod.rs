@@ -573,6 +573,14 @@ impl Vm {
     /// The items an iterator still has, in a Vec.
     pub fn drain_iter(&self, it: &Value) -> PyResult<Vec<Value>> {
         let mut out = Vec::new();
+        if let Value::Generator(g) = it {
+            // Collecting runs no Python code: the generator is driven.
+            crate::vm::eval::gen_drive(self, g, |x| {
+                out.push(x);
+                None
+            })?;
+            return Ok(out);
+        }
         while let Some(x) = self.next(it)? {
             out.push(x);
         }
