@@ -436,6 +436,8 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "Dup2Subscr",
     "InplaceStoreSubscr",
     "ForIterStore",
+    "SubscrFastFast",
+    "SubscrFastConst",
 ];
 
 /// CPython's test_verify_call_opcodes idea, from the instruction table: every

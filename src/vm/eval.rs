@@ -814,6 +814,26 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                             None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut pc)),
                         }
                     }
+                    Instr::SubscrFastFast { a, b } => {
+                        if let (Some(o), Some(k)) = (f.fast[a as usize].as_ref(), f.fast[b as usize].as_ref()) {
+                            if let Some(v) = subscr_fast(o, k) {
+                                f.push(v);
+                                pc = pc.wrapping_add(2);
+                                continue;
+                            }
+                        }
+                        t!(push_locals_outlined(vm, f, code, a, b, &mut pc))
+                    }
+                    Instr::SubscrFastConst { local, idx } => {
+                        if let Some(o) = f.fast[local as usize].as_ref() {
+                            if let Some(v) = subscr_fast(o, &code.consts[idx as usize]) {
+                                f.push(v);
+                                pc = pc.wrapping_add(2);
+                                continue;
+                            }
+                        }
+                        t!(push_local_const_outlined(vm, f, code, local, idx, &mut pc))
+                    }
                     Instr::CompareFastFastJump { a, b } => {
                         // SAFETY: as for BinaryFastFast.
                         let (Instr::CompareOp { op }, Instr::PopJumpIfFalse { target }) = (unsafe { (*pc.add(1), *pc.add(2)) }) else {

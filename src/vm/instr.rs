@@ -221,6 +221,12 @@ instructions! {
     /// floats computed and stored into a list at an int index in range;
     /// anything else goes on as the three instructions would.
     InplaceStoreSubscr { op } => (-4) calls true;
+    /// LoadFast a; LoadFast b; BinarySubscr (`o[i]`): a list or tuple item
+    /// at an int index in range pushed off the locals in place; anything
+    /// else goes on as the three instructions would.
+    SubscrFastFast { a, b } => (1) calls true;
+    /// LoadFast local; LoadConst idx; BinarySubscr (`o[0]`), as SubscrFastFast.
+    SubscrFastConst { local, idx } => (1) calls true;
     /// ForIter target; StoreFast local (`for x in ...`): the next item
     /// stored without passing through the stack.
     ForIterStore { target, local } => (0) calls true, branch(target, -1);
@@ -309,6 +315,12 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             }
             (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }, Some(Instr::CompareOp { .. }), Some(Instr::PopJumpIfFalse { .. })) => {
                 Some((Instr::CompareFastFastJump { a, b }, 4))
+            }
+            (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }, Some(Instr::BinarySubscr), _) => {
+                Some((Instr::SubscrFastFast { a, b }, 3))
+            }
+            (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }, Some(Instr::BinarySubscr), _) => {
+                Some((Instr::SubscrFastConst { local, idx }, 3))
             }
             (
                 Instr::LoadFast { idx: local },
