@@ -1918,8 +1918,10 @@ fn load_method(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value,
         Some(m) => (m, obj),
         None => (load_method_attr(vm, code, &obj, idx)?, Value::Null),
     };
-    f.stack.push(callee);
-    f.stack.push(self_);
+    // As words: both were just built that way (a 16-byte copy would wait
+    // for the two stores; see `ValueStack::push_words`).
+    f.stack.push_words(callee);
+    f.stack.push_words(self_);
     Ok(())
 }
 
