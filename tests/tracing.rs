@@ -438,6 +438,7 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "ForIterStore",
     "SubscrFastFast",
     "SubscrFastConst",
+    "IsFastConstJump",
 ];
 
 /// CPython's test_verify_call_opcodes idea, from the instruction table: every

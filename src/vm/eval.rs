@@ -856,6 +856,28 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                             None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut pc)),
                         }
                     }
+                    Instr::IsFastConstJump { local, idx } => {
+                        // SAFETY: as for BinaryFastFast.
+                        let (Instr::IsOp { invert }, jump) = (unsafe { (*pc.add(1), *pc.add(2)) }) else {
+                            unreachable!("fuse")
+                        };
+                        let (when, target) = match jump {
+                            Instr::PopJumpIfFalse { target } => (false, target),
+                            Instr::PopJumpIfTrue { target } => (true, target),
+                            _ => unreachable!("fuse"),
+                        };
+                        match f.fast[local as usize].as_ref() {
+                            Some(v) => {
+                                if (v.is(&code.consts[idx as usize]) != (invert != 0)) == when {
+                                    pc = instr0.wrapping_add(target as usize);
+                                } else {
+                                    pc = pc.wrapping_add(3);
+                                }
+                            }
+                            // Unbound: the loads raise, at the first.
+                            None => t!(push_local_const_outlined(vm, f, code, local, idx, &mut pc)),
+                        }
+                    }
                     Instr::LoadFastStoreAttr { local, idx } => {
                         let obj = t!(fast_local(vm, &f.fast, code, local));
                         pc = pc.wrapping_add(1);

@@ -227,6 +227,10 @@ instructions! {
     SubscrFastFast { a, b } => (1) calls true;
     /// LoadFast local; LoadConst idx; BinarySubscr (`o[0]`), as SubscrFastFast.
     SubscrFastConst { local, idx } => (1) calls true;
+    /// LoadFast local; LoadConst idx; IsOp; PopJumpIfFalse or PopJumpIfTrue
+    /// (`x is None`, `x is not None`; invert and target read from there):
+    /// the identity test off the local in place.
+    IsFastConstJump { local, idx } => (0) calls false;
     /// ForIter target; StoreFast local (`for x in ...`): the next item
     /// stored without passing through the stack.
     ForIterStore { target, local } => (0) calls true, branch(target, -1);
@@ -316,6 +320,12 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }, Some(Instr::CompareOp { .. }), Some(Instr::PopJumpIfFalse { .. })) => {
                 Some((Instr::CompareFastFastJump { a, b }, 4))
             }
+            (
+                Instr::LoadFast { idx: local },
+                Instr::LoadConst { idx },
+                Some(Instr::IsOp { .. }),
+                Some(Instr::PopJumpIfFalse { .. } | Instr::PopJumpIfTrue { .. }),
+            ) => Some((Instr::IsFastConstJump { local, idx }, 4)),
             (Instr::LoadFast { idx: a }, Instr::LoadFast { idx: b }, Some(Instr::BinarySubscr), _) => {
                 Some((Instr::SubscrFastFast { a, b }, 3))
             }

@@ -96,6 +96,36 @@ def drops():
 drops()
 
 
+# `x is None` / `x is not None` on locals, jumping either way.
+def kinds(x):
+    out = []
+    if x is None:
+        out.append("none")
+    if x is not None:
+        out.append("some")
+    if x is True or x is False:
+        out.append("bool")
+    if not (x is ...):
+        out.append("not-ellipsis")
+    while x is not None and isinstance(x, str) and x:
+        x = x[1:]
+        out.append(len(x))
+    return out
+
+
+print(kinds(None), kinds(True), kinds(False), kinds(...), kinds("abc"), kinds(0))
+
+
+def unbound_is(flag):
+    if flag:
+        y = 1
+    return y is None
+
+
+print(unbound_is(True))
+show(unbound_is, False)
+
+
 # Uncaught: the traceback's carets under the fused subscript.
 items([1, 2], 1)
 items([1, 2], 2)
