@@ -173,11 +173,7 @@ fn state_of(vm: &Vm, this: &Value) -> PyResult<Value> {
 fn random(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "Random.random", 1, 1)?;
     let st = state_of(vm, &args.args[0])?;
-    let f = with_mt(vm, &st, |mt| {
-        let a = (mt.next_u32() >> 5) as f64;
-        let b = (mt.next_u32() >> 6) as f64;
-        (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
-    })?;
+    let f = with_mt(vm, &st, draw_float)?;
     Ok(Value::Float(f))
 }
 
@@ -195,7 +191,7 @@ fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
     with_mt(vm, &st, |mt| {
         if k <= 32 {
             // One word, as CPython draws it; no big integer.
-            return Value::Int(i64::from(mt.next_u32() >> (32 - k)));
+            return draw_bits(mt, k);
         }
         let words = ((k - 1) / 32 + 1) as usize;
         let mut out = Vec::with_capacity(words);
@@ -212,17 +208,46 @@ fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
     })
 }
 
+/// `random()`'s fast form (called as `self.random()` or bound).
+fn random_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [this] = args else { return None };
+    Some(state_of(vm, this).and_then(|st| with_mt(vm, &st, |mt| Value::Float(draw_float(mt)))))
+}
+
+/// `getrandbits(k)`'s fast form for 1 to 32 bits (`_randbelow`'s draws):
+/// one word, as `getrandbits` draws it.
+fn getrandbits_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [this, Value::Int(k @ 1..=32)] = args else { return None };
+    Some(state_of(vm, this).and_then(|st| with_mt(vm, &st, |mt| draw_bits(mt, *k))))
+}
+
+/// A float in [0, 1) from two words, as CPython's `random()` makes it.
+fn draw_float(mt: &mut MtBytes) -> f64 {
+    let a = (mt.next_u32() >> 5) as f64;
+    let b = (mt.next_u32() >> 6) as f64;
+    (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+}
+
+/// `k` (1 to 32) random bits from one word, as CPython's `getrandbits` draws them.
+fn draw_bits(mt: &mut MtBytes, k: i64) -> Value {
+    Value::Int(i64::from(mt.next_u32() >> (32 - k)))
+}
+
 pub fn make(vm: &Vm) -> Rc<Module> {
     let m = super::native_module(vm, "_random", &[("seed_state", seed_state)]);
     // `random.Random`'s methods: bound like CPython's C methods of `_random.Random`.
-    for (name, func) in [("random", random as crate::objects::BuiltinFn), ("getrandbits", getrandbits)] {
+    let methods: [(&str, crate::objects::BuiltinFn, Option<crate::objects::FastFn>); 2] = [
+        ("random", random, Some(random_fast)),
+        ("getrandbits", getrandbits, Some(getrandbits_fast)),
+    ];
+    for (name, func, fast) in methods {
         let method = crate::objects::Builtin {
             name,
             func,
             owner: "_random.Random",
             is_method: true,
             bound: None,
-            fast: None,
+            fast,
         };
         m.dict.borrow_mut().set_str(name, Value::Builtin(Rc::new(method)));
     }

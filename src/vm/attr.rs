@@ -366,7 +366,8 @@ impl Vm {
                 owner: b.owner,
                 is_method: true,
                 bound: Some(obj.clone()),
-                fast: None,
+                // (`call_builtin_fast` puts the bound object first.)
+                fast: b.fast,
             })),
             Value::StaticMethod(f) => (**f).clone(),
             Value::ClassMethod(f) => Value::method((**f).clone(), Value::Class(self.type_of(obj))),

@@ -1912,14 +1912,37 @@ fn range_of_ints(args: &[Value]) -> Option<Value> {
 #[inline(always)]
 fn call_builtin_fast(vm: &Vm, f: &mut Frame, at: usize) -> Option<PyResult<Value>> {
     let Value::Builtin(b) = &f.stack[at - 1] else { return None };
-    // `set_fast` gives only unbound builtins a fast form.
     let fast = b.fast?;
     if crate::probes::cfunction_enabled() {
         return None;
     }
+    if let Some(this) = &b.bound {
+        return call_bound_fast(vm, f, at, fast, this.clone());
+    }
     let r = fast(vm, &f.stack[at..])?;
     release_call(f, at);
     Some(r)
+}
+
+/// `call_builtin_fast` of a bound builtin (`append = items.append`, then
+/// `append(x)`): the bound object takes the builtin's slot below the
+/// arguments, so the fast form sees self first as it does through the
+/// type; if it does not handle them, the builtin goes back in its place.
+#[inline(never)]
+fn call_bound_fast(vm: &Vm, f: &mut Frame, at: usize, fast: crate::objects::FastFn, this: Value) -> Option<PyResult<Value>> {
+    let callee = std::mem::replace(&mut f.stack[at - 1], this);
+    match fast(vm, &f.stack[at - 1..]) {
+        Some(r) => {
+            // (The bound object is in the builtin's slot, released with the arguments.)
+            release_call(f, at);
+            callee.release();
+            Some(r)
+        }
+        None => {
+            std::mem::replace(&mut f.stack[at - 1], callee).release();
+            None
+        }
+    }
 }
 
 /// Pop and release a call's callable (at `at - 1`) and its arguments, once
