@@ -608,18 +608,12 @@ fn sum(vm: &Vm, args: Args) -> PyResult<Value> {
     if let Value::Generator(g) = &it {
         // Sums of machine ints and floats run no Python code: the
         // generator is driven until an item needs the general addition.
-        let refused = eval::gen_drive(vm, g, |x| {
-            let r = match (&acc, &x) {
-                (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int),
-                _ => crate::vm::ops::float_fast(&acc, &x, op::ADD),
-            };
-            match r {
-                Some(r) => {
-                    acc = r;
-                    None
-                }
-                None => Some(x),
+        let refused = eval::gen_drive(vm, g, |x| match add_numbers(&acc, &x) {
+            Some(r) => {
+                acc = r;
+                None
             }
+            None => Some(x),
         })?;
         match refused {
             eval::Driven::Done => return Ok(acc),
@@ -628,16 +622,22 @@ fn sum(vm: &Vm, args: Args) -> PyResult<Value> {
     }
     // Float sums use Neumaier compensation as CPython 3.12 does not; 3.11 adds plainly.
     while let Some(x) = vm.next(&it)? {
-        acc = match (&acc, &x) {
-            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
-                Some(r) => Value::Int(r),
-                None => crate::vm::ops::binary_op(vm, &acc, &x, op::ADD)?,
-            },
-            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
-            _ => crate::vm::ops::binary_op(vm, &acc, &x, op::ADD)?,
+        acc = match add_numbers(&acc, &x) {
+            Some(r) => r,
+            None => crate::vm::ops::binary_op(vm, &acc, &x, op::ADD)?,
         };
     }
     Ok(acc)
+}
+
+/// `sum`'s step for machine ints and floats (no overflow): what the
+/// general addition would give, without it; None for everything else.
+#[inline]
+fn add_numbers(acc: &Value, x: &Value) -> Option<Value> {
+    match (acc, x) {
+        (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int),
+        _ => crate::vm::ops::float_fast(acc, x, op::ADD),
+    }
 }
 
 fn minmax(vm: &Vm, args: Args, is_max: bool) -> PyResult<Value> {

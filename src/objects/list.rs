@@ -196,34 +196,23 @@ fn list_reverse(vm: &Vm, args: Args) -> PyResult<Value> {
 /// Stable merge sort using only `<`, propagating errors (as list.sort does).
 pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
     // All ints or all strs, no key function: the items are their own keys,
-    // sorted in place (no key copies, no pairs). Reversing before and after
-    // a stable sort keeps equal items in order, as CPython's reverse does.
+    // sorted in place (no key copies, no pairs).
     if key.is_none() {
         let all_int = items.iter().all(|v| matches!(v, Value::Int(_)));
         if all_int || items.iter().all(|v| matches!(v, Value::Str(_))) {
-            if reverse {
-                items.reverse();
-            }
-            items.sort_by(|a, b| match (a, b) {
+            sort_in_place(items, reverse, |a, b| match (a, b) {
                 (Value::Int(x), Value::Int(y)) => x.cmp(y),
                 (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
                 _ => std::cmp::Ordering::Equal,
             });
-            if reverse {
-                items.reverse();
-            }
             return Ok(());
         }
         // Other items that all compare without Python code (tuples of
         // numbers and strs, say): sorted in place as well.
         if never_fails(items.iter()) {
-            if reverse {
-                items.reverse();
-            }
-            items.sort_by(|a, b| crate::vm::ops::simple_cmp(a, b).unwrap_or(std::cmp::Ordering::Equal));
-            if reverse {
-                items.reverse();
-            }
+            sort_in_place(items, reverse, |a, b| {
+                crate::vm::ops::simple_cmp(a, b).unwrap_or(std::cmp::Ordering::Equal)
+            });
             return Ok(());
         }
     }
@@ -262,6 +251,19 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: &Value, reverse: bool) 
     }
     items.extend(pairs.into_iter().map(|(_, v)| v));
     Ok(())
+}
+
+/// A stable sort of `items` by `cmp`, descending when `reverse`:
+/// reversing before and after keeps equal items in order, as CPython's
+/// reverse does.
+fn sort_in_place(items: &mut [Value], reverse: bool, cmp: impl FnMut(&Value, &Value) -> std::cmp::Ordering) {
+    if reverse {
+        items.reverse();
+    }
+    items.sort_by(cmp);
+    if reverse {
+        items.reverse();
+    }
 }
 
 /// Which of `ops::simple_cmp`'s families a sort key (or a tuple key's
