@@ -419,20 +419,20 @@ fn load_global(vm: &Vm, f: &Frame, name: &Value) -> PyResult<Value> {
 #[inline(always)]
 fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32) -> PyResult<Value> {
     let c = code.global_caches[idx as usize].get();
-    // SAFETY: the dicts are only read here (two versions, one value
-    // cloned: an `Rc` increment), and nothing runs meanwhile that could
-    // borrow them mutably; one borrowed mutably right now is not read
+    // SAFETY: the dicts are only read here (versions, one value cloned:
+    // an `Rc` increment), and nothing runs meanwhile that could borrow
+    // them mutably; one borrowed mutably right now is not read
     // (`try_borrow_unguarded` refuses) and the slow path answers. Not
     // taking the shared borrows saves their counter writes on every
     // global load.
-    let (g, b) = unsafe { (f.globals.try_borrow_unguarded(), vm.builtins.try_borrow_unguarded()) };
-    if let (Ok(g), Ok(b)) = (g, b) {
+    if let Ok(g) = unsafe { f.globals.try_borrow_unguarded() } {
         if c.globals == g.version() {
             let hit = if c.in_builtins {
-                if c.builtins == b.version() {
-                    b.value_at(c.index as usize)
-                } else {
-                    None
+                // SAFETY: as for the globals; the builtins are only read
+                // for a name cached there.
+                match unsafe { vm.builtins.try_borrow_unguarded() } {
+                    Ok(b) if c.builtins == b.version() => b.value_at(c.index as usize),
+                    _ => None,
                 }
             } else {
                 g.value_at(c.index as usize)
