@@ -63,6 +63,18 @@ pub fn cached_hit(obj: &Value, name: &str, cache: &AttrWays) -> Option<Value> {
     None
 }
 
+/// Size the next instance dicts of `inst`'s class for `n` attributes (up
+/// to `INST_ATTRS_MAX`), `inst` having that many now.
+#[inline]
+fn size_for(inst: &Instance, n: usize) {
+    let n = n.min(crate::objects::INST_ATTRS_MAX) as u8;
+    if let Ok(cls) = inst.class.try_borrow() {
+        if cls.inst_attrs.get() < n {
+            cls.inst_attrs.set(n);
+        }
+    }
+}
+
 /// A new strong reference to the object at `addr`, which a method cache
 /// recorded with `Rc::as_ptr`.
 ///
@@ -247,13 +259,7 @@ impl Vm {
                             Err(v) => d.insert_full(crate::objects::dict::Key::name(name), v),
                         };
                         way.set(AttrCache { index: i as u32, ..c });
-                        // Size the class's next instance dicts for this many.
-                        let n = d.len().min(crate::objects::INST_ATTRS_MAX) as u8;
-                        if let Ok(cls) = inst.class.try_borrow() {
-                            if cls.inst_attrs.get() < n {
-                                cls.inst_attrs.set(n);
-                            }
-                        }
+                        size_for(inst, d.len());
                         old
                     };
                     // The old value dies after the dict is released.
@@ -707,7 +713,16 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             let cls = inst.class();
             if self.plain_store(&cls, name.as_str()) {
-                let _old = inst.dict.borrow_mut().insert(crate::objects::dict::Key::name(name), v);
+                let old = {
+                    let mut d = inst.dict.borrow_mut();
+                    let old = d.insert(crate::objects::dict::Key::name(name), v);
+                    // (A class whose instances get one attribute, stored at
+                    // the cached position 0 from then on, learns it here.)
+                    size_for(inst, d.len());
+                    old
+                };
+                // The old value dies after the dict is released.
+                drop(old);
                 return Ok(());
             }
         }
