@@ -250,6 +250,9 @@ pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
             // dict of the MRO).
             cache.map.values().flatten().for_each(|v| visit.value(v));
             cache.special.iter().flatten().flatten().for_each(|v| visit.value(v));
+            if let Some(Some(init)) = &cache.plain_init {
+                visit.hit(addr_of(init));
+            }
             if let Some(m) = meta.as_ref() {
                 visit.class(m);
             }
@@ -322,10 +325,7 @@ fn clear(v: &Value) {
         Value::Class(c) => {
             let dict = c.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
             let meta = c.meta.try_borrow_mut().map(|mut m| m.take());
-            let cache = c
-                .cache
-                .try_borrow_mut()
-                .map(|mut k| (std::mem::take(&mut k.map), std::mem::take(&mut k.special)));
+            let cache = c.cache.try_borrow_mut().map(|mut k| std::mem::take(&mut *k));
             drop((dict, meta, cache));
         }
         Value::Instance(i) => {

@@ -199,6 +199,40 @@ impl Class {
         }
         plain
     }
+    /// The `__init__` an instantiation of this class runs after making the
+    /// instance with `object.__new__`, when that is all `cls(...)` does: a
+    /// plain Python function, no `__new__` of the class's own, no
+    /// metaclass. Remembered for the epoch: every instantiation asks.
+    #[inline(always)]
+    pub fn plain_init(self: &Rc<Class>) -> Option<Rc<Function>> {
+        if let Ok(cache) = self.cache.try_borrow() {
+            if cache.epoch == class_epoch() {
+                if let Some(init) = &cache.plain_init {
+                    return init.clone();
+                }
+            }
+        }
+        self.plain_init_slow()
+    }
+    #[inline(never)]
+    fn plain_init_slow(self: &Rc<Class>) -> Option<Rc<Function>> {
+        let epoch = class_epoch();
+        let init = if self.builtin || !self.plain_new() || self.meta.borrow().is_some() {
+            None
+        } else {
+            match self.special(Special::Init) {
+                Some(Value::Func(init)) => Some(init),
+                _ => None,
+            }
+        };
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            // plain_new() has brought the cache to this epoch.
+            if cache.epoch == epoch {
+                cache.plain_init = Some(init.clone());
+            }
+        }
+        init
+    }
     /// A memoized answer about `name` (see `LookupCache::slots_forbid`),
     /// or the computed one, remembered for this epoch.
     pub fn memo_slots_forbid(self: &Rc<Class>, name: &str, compute: impl FnOnce() -> bool) -> bool {
@@ -323,6 +357,8 @@ pub struct LookupCache {
     pub(crate) slots_forbid: std::collections::HashMap<Box<str>, bool, std::hash::BuildHasherDefault<NameHasher>>,
     /// `Class::plain_new`'s answer (None: not asked yet).
     pub(crate) plain_new: Option<bool>,
+    /// `Class::plain_init`'s answer (None: not asked yet).
+    pub(crate) plain_init: Option<Option<Rc<Function>>>,
 }
 
 impl LookupCache {
@@ -333,6 +369,7 @@ impl LookupCache {
             self.special = Default::default();
             self.slots_forbid.clear();
             self.plain_new = None;
+            self.plain_init = None;
             self.epoch = epoch;
         }
     }

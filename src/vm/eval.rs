@@ -270,13 +270,7 @@ fn enter_other(
 /// `__init__` taking self and exactly these.
 #[inline(always)]
 fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Function>> {
-    if cls.builtin || !cls.plain_new() || cls.meta.borrow().is_some() {
-        return None;
-    }
-    match cls.special(crate::objects::Special::Init) {
-        Some(Value::Func(init)) if simple_call(&init, argc + 1) => Some(init),
-        _ => None,
-    }
+    cls.plain_init().filter(|init| simple_call(init, argc + 1))
 }
 
 /// Enter `func` (a `simple_call`) in-loop from the running frame (the
