@@ -841,6 +841,10 @@ fn finalize(vm: &Vm, objs: &[Value], unreachable: &[usize]) -> bool {
     for &i in unreachable {
         match &objs[i] {
             Value::Instance(inst) if !inst.finalized.get() => {
+                // (Most garbage has no __del__, and its class already knows.)
+                if inst.class.borrow().lacks_special(crate::objects::Special::Del) {
+                    continue;
+                }
                 let cls = inst.class();
                 if let Some(del) = cls.special(crate::objects::Special::Del) {
                     inst.finalized.set(true);
