@@ -384,11 +384,15 @@ impl Vm {
         })
     }
 
+    #[inline]
     pub fn key(&self, v: &Value) -> PyResult<Key> {
-        Ok(Key {
-            hash: self.hash(v)?,
-            value: v.clone(),
-        })
+        // Ints and strs, the usual keys, without the call to `hash`.
+        let hash = match v {
+            Value::Int(i) => crate::objects::hash::hash_int(*i),
+            Value::Str(s) => s.hash(),
+            _ => self.hash(v)?,
+        };
+        Ok(Key { hash, value: v.clone() })
     }
 
     pub fn str_key(&self, s: &str) -> Key {
