@@ -73,9 +73,10 @@ impl Set {
         let mut freeslot = None;
         loop {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for j in 0..=probes {
+            // (One bounds check for the run of slots, not one per slot.)
+            for (j, slot) in self.table[i..=i + probes].iter().enumerate() {
                 let idx = i + j;
-                match &self.table[idx] {
+                match slot {
                     Slot::Empty => return Found::Free(freeslot.unwrap_or(idx)),
                     Slot::Dummy => {
                         if freeslot.is_none() {
