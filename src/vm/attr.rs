@@ -328,8 +328,24 @@ impl Vm {
         if matches!(obj, Value::Class(_) | Value::Module(_) | Value::Super(_) | Value::Func(_)) {
             return Ok(None);
         }
-        let cls = self.type_of(obj);
-        if let Some((_, c)) = cache_find(cache, Rc::as_ptr(&cls) as usize, true) {
+        // The usual receivers' types by address, without an `Rc` clone.
+        let t = &self.types;
+        let common = match obj {
+            Value::Str(_) => Some(&t.str_),
+            Value::List(_) => Some(&t.list),
+            Value::Dict(_) => Some(&t.dict),
+            Value::Set(_) => Some(&t.set),
+            Value::Int(_) => Some(&t.int),
+            Value::Float(_) => Some(&t.float),
+            Value::Tuple(_) => Some(&t.tuple),
+            Value::Bytes(_) => Some(&t.bytes),
+            _ => None,
+        };
+        let class = match common {
+            Some(cls) => Rc::as_ptr(cls) as usize,
+            None => Rc::as_ptr(&self.type_of(obj)) as usize,
+        };
+        if let Some((_, c)) = cache_find(cache, class, true) {
             if c.func == 0 {
                 return Ok(None);
             }
@@ -337,6 +353,7 @@ impl Vm {
             // address of the built-in method the type's lookup gave then.
             return Ok(Some(Value::Builtin(unsafe { revive::<Builtin>(c.func) })));
         }
+        let cls = self.type_of(obj);
         let found = self.lookup_method_h(obj, name, h)?;
         let func = match &found {
             Some(Value::Builtin(b)) => Rc::as_ptr(b) as usize,
