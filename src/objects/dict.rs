@@ -32,9 +32,14 @@ impl PartialEq for Key {
 impl Eq for Key {}
 
 /// Python equality for dict keys.
+#[inline]
 pub fn keys_equal(a: &Value, b: &Value) -> bool {
     if a.is(b) {
         return true;
+    }
+    // Two strs (most keys), without the general comparison's dispatch.
+    if let (Value::Str(x), Value::Str(y)) = (a, b) {
+        return x.as_str() == y.as_str();
     }
     match crate::vm::ops::builtin_eq(a, b) {
         Some(r) => r,
