@@ -471,7 +471,7 @@ impl<'a> Matcher<'a> {
             }
             ClassItem::Digit(p) => c.is_numeric() == *p && (c.is_ascii_digit() || c.is_numeric() || !*p),
             ClassItem::Word(p) => is_word(c) == *p,
-            ClassItem::Space(p) => c.is_whitespace() == *p,
+            ClassItem::Space(p) => crate::objects::str::is_space(c) == *p,
         })
     }
 

@@ -158,10 +158,41 @@ fn strip_chars(vm: &Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> 
         Some(_) => Err(vm.type_error(format!("{} arg must be None or str", name))),
     }
 }
+/// `str.isspace` of one character: Unicode's White_Space (Rust's
+/// `char::is_whitespace`) and the four separators \x1c-\x1f, whose
+/// bidirectional class Python also counts as space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+/// The words of `text` between runs of space (`is_space`), as
+/// `str.split()` gives them; `ascii` says the text is all ASCII, which is
+/// then scanned byte by byte.
+fn split_words(text: &str, ascii: bool) -> Vec<&str> {
+    if !ascii {
+        return text.split(is_space).filter(|w| !w.is_empty()).collect();
+    }
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let space = matches!(b, b'\t'..=b'\r' | b'\x1c'..=b'\x1f' | b' ');
+        match (space, start) {
+            (true, Some(s)) => {
+                words.push(&text[s..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(&text[s..]);
+    }
+    words
+}
 fn str_strip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args, "strip")? {
-        None => s(st.as_str().trim()),
+        None => s(st.as_str().trim_matches(is_space)),
         Some(cs) => s(st.as_str().trim_matches(|c| cs.contains(&c))),
     }
 }
@@ -169,7 +200,7 @@ fn str_strip(vm: &Vm, args: Args) -> PyResult<Value> {
 /// of characters to strip.
 fn str_strip_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     match args {
-        [Value::Str(st)] => Some(s(st.as_str().trim())),
+        [Value::Str(st)] => Some(s(st.as_str().trim_matches(is_space))),
         [Value::Str(st), Value::Str(cs)] => Some(s(st.as_str().trim_matches(|c| cs.as_str().contains(c)))),
         _ => None,
     }
@@ -177,14 +208,14 @@ fn str_strip_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
 fn str_lstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args, "lstrip")? {
-        None => s(st.as_str().trim_start()),
+        None => s(st.as_str().trim_start_matches(is_space)),
         Some(cs) => s(st.as_str().trim_start_matches(|c| cs.contains(&c))),
     }
 }
 fn str_rstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args, "rstrip")? {
-        None => s(st.as_str().trim_end()),
+        None => s(st.as_str().trim_end_matches(is_space)),
         Some(cs) => s(st.as_str().trim_end_matches(|c| cs.contains(&c))),
     }
 }
@@ -207,25 +238,28 @@ fn split_impl(vm: &Vm, args: Args, rev: bool) -> PyResult<Value> {
     let mut parts: Vec<String> = Vec::new();
     match &sep {
         Value::None => {
-            let words: Vec<&str> = if rev {
-                text.split_whitespace().rev().collect()
-            } else {
-                text.split_whitespace().collect()
-            };
-            if maxsplit < 0 || (words.len() as i64) <= maxsplit + 1 {
+            let mut words = split_words(text, st.is_ascii());
+            if rev {
+                words.reverse();
+            }
+            if maxsplit < 0 || (words.len() as i64) <= maxsplit {
                 parts = words.iter().map(|w| w.to_string()).collect();
             } else {
                 // Split maxsplit times, keep the rest (stripped on the split side only).
-                let mut rest = if rev { text.trim_end() } else { text.trim_start() };
+                let mut rest = if rev {
+                    text.trim_end_matches(is_space)
+                } else {
+                    text.trim_start_matches(is_space)
+                };
                 for _ in 0..maxsplit {
                     if rev {
-                        let idx = rest.rfind(char::is_whitespace).unwrap();
-                        parts.push(rest[idx..].trim_start().to_string());
-                        rest = rest[..idx].trim_end();
+                        let idx = rest.rfind(is_space).unwrap();
+                        parts.push(rest[idx..].trim_start_matches(is_space).to_string());
+                        rest = rest[..idx].trim_end_matches(is_space);
                     } else {
-                        let idx = rest.find(char::is_whitespace).unwrap();
+                        let idx = rest.find(is_space).unwrap();
                         parts.push(rest[..idx].to_string());
-                        rest = rest[idx..].trim_start();
+                        rest = rest[idx..].trim_start_matches(is_space);
                     }
                 }
                 if !rest.is_empty() {
@@ -358,7 +392,13 @@ fn str_lower(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `str.lower`'s fast form (see `Builtin::fast`).
 fn str_lower_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     let [Value::Str(st)] = args else { return None };
-    Some(Ok(Value::string(st.as_str().to_lowercase())))
+    // (ASCII text, the usual case, without the Unicode case tables.)
+    let lower = if st.is_ascii() {
+        st.as_str().to_ascii_lowercase()
+    } else {
+        st.as_str().to_lowercase()
+    };
+    Some(Ok(Value::string(lower)))
 }
 fn str_casefold(vm: &Vm, args: Args) -> PyResult<Value> {
     case_map(vm, &args, "casefold", |s| s.to_lowercase().replace('ß', "ss"))
@@ -453,7 +493,7 @@ fn str_isalnum(vm: &Vm, args: Args) -> PyResult<Value> {
     pred(vm, &args, |s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric()))
 }
 fn str_isspace(vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(vm, &args, |s| !s.is_empty() && s.chars().all(|c| c.is_whitespace()))
+    pred(vm, &args, |s| !s.is_empty() && s.chars().all(is_space))
 }
 fn str_isascii(vm: &Vm, args: Args) -> PyResult<Value> {
     pred(vm, &args, |s| s.is_ascii())
