@@ -28,7 +28,13 @@ const MODULE: usize = usize::MAX;
 /// The address of an instance's class, as the attribute caches key it.
 #[inline(always)]
 fn class_addr(inst: &Instance) -> usize {
-    Rc::as_ptr(&inst.class.borrow()) as usize
+    // SAFETY: only the class pointer is read, and nothing runs while it
+    // is; a class being replaced right now (`__class__` assignment holds
+    // the borrow) is refused and gives 0, which no cache entry has.
+    match unsafe { inst.class.try_borrow_unguarded() } {
+        Ok(cls) => Rc::as_ptr(cls) as usize,
+        Err(_) => 0,
+    }
 }
 
 /// The answer `cache` holds for the class at address `class` at this
@@ -56,7 +62,11 @@ pub fn cached_hit(obj: &Value, name: &str, cache: &AttrWays) -> Option<Value> {
     if let Value::Instance(inst) = obj {
         if let Some((_, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
-                return inst.dict.borrow().value_at_if_key(c.index as usize, name);
+                // SAFETY: the dict is only read (one value cloned: an `Rc`
+                // increment) and nothing runs meanwhile; one borrowed
+                // mutably right now is refused, and the slow path answers.
+                let dict = unsafe { inst.dict.try_borrow_unguarded() }.ok()?;
+                return dict.value_at_if_key(c.index as usize, name);
             }
         }
     }
@@ -286,7 +296,14 @@ impl Vm {
         // The hit, inline: the class's function, unless the instance dict shadows it.
         if let Value::Instance(inst) = obj {
             if let Some((_, c)) = cache_hit(cache, inst) {
-                if c.func != 0 && inst.dict.borrow().get_str_h(name, h).is_none() {
+                // SAFETY: the dict is only searched, and nothing runs
+                // meanwhile; one borrowed mutably right now is refused,
+                // and the slow path answers.
+                let shadowed = match unsafe { inst.dict.try_borrow_unguarded() } {
+                    Ok(d) => d.contains_str_h(name, h),
+                    Err(_) => true,
+                };
+                if c.func != 0 && !shadowed {
                     // SAFETY: the entry matched at this epoch, and `c.func` is the
                     // address of the function the class's lookup gave then.
                     return Ok(Some(Value::Func(unsafe { revive::<Function>(c.func) })));
