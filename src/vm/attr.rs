@@ -46,7 +46,7 @@ fn cache_find(cache: &AttrWays, class: usize, builtin: bool) -> Option<(&Cell<At
         .ways
         .iter()
         .map(|w| (w, w.get()))
-        .find(|(_, c)| c.class == class && c.epoch == epoch && c.builtin == builtin)
+        .find(|(_, c)| c.class == (class | usize::from(builtin)) && c.epoch == epoch)
 }
 
 /// The answer `cache` holds for `inst`'s class at this epoch, if any.
@@ -114,7 +114,7 @@ fn remember(cache: &AttrWays, cls: &Rc<Class>, func: usize) {
 
 /// `remember` with the entry's `index` and `builtin` given.
 fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, index: u32, builtin: bool) {
-    let class = Rc::as_ptr(cls) as usize;
+    let class = Rc::as_ptr(cls) as usize | usize::from(builtin);
     let slot = match cache.ways.iter().position(|c| c.get().class == class) {
         Some(i) => i,
         None => {
@@ -128,7 +128,6 @@ fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, index: u32, built
         epoch: class_epoch(),
         func,
         index,
-        builtin,
     });
 }
 
@@ -215,7 +214,6 @@ impl Vm {
                         epoch: d.version(),
                         func: 0,
                         index,
-                        builtin: false,
                     });
                 }
                 return Ok(v);

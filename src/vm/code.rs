@@ -86,7 +86,10 @@ pub struct GlobalCache {
 /// the one recorded: no class dict has changed and no class has died since.
 #[derive(Clone, Copy, Default)]
 pub struct AttrCache {
-    /// `Rc::as_ptr` of the class; 0 when nothing is cached.
+    /// `Rc::as_ptr` of the class, plus 1 for a method load on a value of a
+    /// built-in type (`func` is then the `Rc<Builtin>`'s address, held by
+    /// the built-in class's dict); 0 when nothing is cached. (Classes are
+    /// 8-aligned: the low bit is free, and one compare checks both.)
     pub class: usize,
     pub epoch: u64,
     /// For method loads: `Rc::as_ptr` of the function the class gives. The
@@ -98,9 +101,6 @@ pub struct AttrCache {
     /// `func` is an address: what it is the address of (`attr::BINDS_FUNC`,
     /// `attr::BINDS_BUILTIN`).
     pub index: u32,
-    /// A method load on a value of a built-in type (`func` is then the
-    /// `Rc<Builtin>`'s address, held by the built-in class's dict).
-    pub builtin: bool,
 }
 
 /// Ways per name and instruction: a site that sees instances of up to this
