@@ -265,6 +265,21 @@ fn enter_other(
     watched
 }
 
+/// The function a CALL enters in-loop, borrowed from the caller's stack
+/// slot that holds it, for the time `enter_inline` takes (a clone would
+/// cost an increment and a decrement per call).
+///
+/// The slot below the arguments keeps the function until the callee
+/// returns (ReturnValue replaces it with the result): nothing `enter_inline`
+/// does truncates the caller's stack, and the `Function` lives on the heap,
+/// where a growing chain or stack does not move it.
+#[inline(always)]
+fn callee_ref<'a>(func: &Rc<Function>) -> &'a Function {
+    // SAFETY: see above: the caller's stack holds a strong reference for
+    // longer than the returned borrow is used.
+    unsafe { &*Rc::as_ptr(func) }
+}
+
 /// The `__init__` of `cls(...)` with `argc` arguments, when the call is
 /// the one `instantiate_simple` makes: `object.__new__` and a plain
 /// `__init__` taking self and exactly these.
@@ -943,13 +958,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         let n = argc as usize;
                         let base = f.stack.len() - n - 2;
                         let fast = match (&f.stack[base], &f.stack[base + 1]) {
-                            (Value::Func(func), self_) if !matches!(self_, Value::Null) && simple_call(func, n + 1) => Some(func.clone()),
+                            (Value::Func(func), self_) if !matches!(self_, Value::Null) && simple_call(func, n + 1) => {
+                                Some(callee_ref(func))
+                            }
                             _ => None,
                         };
                         let r = if let Some(func) = fast {
                             f.ip = index(instr0, pc);
-                            let watched = enter_inline(vm, chain, f0, &func, base + 1, None);
-                            drop(func);
+                            let watched = enter_inline(vm, chain, f0, func, base + 1, None);
                             if t!(watched) && crate::probes::line_enabled() != TRACE {
                                 return Ok(Exit::Switch);
                             }
@@ -1398,11 +1414,9 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         // classes with a plain __init__ out of line.
                         let watched = match &f.stack[at - 1] {
                             Value::Func(func) if simple_call(func, argc as usize) => {
-                                let func = func.clone();
+                                let func = callee_ref(func);
                                 f.ip = index(instr0, pc);
-                                let watched = enter_inline(vm, chain, f0, &func, at, None);
-                                drop(func);
-                                t!(watched)
+                                t!(enter_inline(vm, chain, f0, func, at, None))
                             }
                             // (Built-in types, bool(x) among them, go straight
                             // to call_stacked.)
