@@ -348,6 +348,9 @@ impl Dict {
     pub fn is_empty(&self) -> bool {
         self.map.len() == 0
     }
+    pub fn contains_key(&self, k: &Key) -> bool {
+        self.map.index_of(k).is_some()
+    }
     pub fn get(&self, k: &Key) -> Option<Value> {
         self.map.get(k).cloned()
     }

@@ -1105,7 +1105,10 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     Instr::ContainsOp { invert } => {
                         let container = pop(f);
                         let item = pop(f);
-                        let r = t!(vm.contains(&container, &item));
+                        let r = match ops::contains_fast(&container, &item) {
+                            Some(r) => r,
+                            None => t!(vm.contains(&container, &item)),
+                        };
                         f.push(Value::Bool(r != (invert != 0)));
                     }
                     Instr::BinarySubscr => {

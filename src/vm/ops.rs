@@ -1160,3 +1160,22 @@ impl Vm {
         }
     }
 }
+
+/// `item in container` for an int or str in a set, frozenset or dict,
+/// inline: the hash needs no call. (It looks up as `Vm::contains` does.)
+/// None for everything else, which `Vm::contains` answers.
+#[inline(always)]
+pub fn contains_fast(container: &Value, item: &Value) -> Option<bool> {
+    let hash = match item {
+        Value::Int(i) => crate::objects::hash::hash_int(*i),
+        Value::Str(s) => s.hash(),
+        _ => return None,
+    };
+    let key = crate::objects::dict::Key { hash, value: item.clone() };
+    match container {
+        Value::Set(s) => Some(s.try_borrow().ok()?.contains(&key)),
+        Value::FrozenSet(s) => Some(s.contains(&key)),
+        Value::Dict(d) => Some(d.try_borrow().ok()?.contains_key(&key)),
+        _ => None,
+    }
+}
