@@ -74,7 +74,7 @@ impl Set {
         loop {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             // (One bounds check for the run of slots, not one per slot.)
-            for (j, slot) in self.table[i..=i + probes].iter().enumerate() {
+            for (j, slot) in self.table[i..i + probes + 1].iter().enumerate() {
                 let idx = i + j;
                 match slot {
                     Slot::Empty => return Found::Free(freeslot.unwrap_or(idx)),
