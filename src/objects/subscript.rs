@@ -9,33 +9,51 @@ use crate::vm::{PyResult, Vm};
 
 /// CPython's PySlice_GetIndicesEx: (start, stop, step, length).
 pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i64, i64)> {
-    let step = match &s[2] {
-        Value::None => 1,
-        v => clamp_index(vm, v)?,
+    // Machine ints and Nones (nearly every slice) without the conversions.
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(Some(*i)),
+        Value::None => Some(None),
+        _ => None,
     };
+    if let (Some(start), Some(stop), Some(step)) = (int(&s[0]), int(&s[1]), int(&s[2])) {
+        if step != Some(0) {
+            return Ok(adjust(start, stop, step.unwrap_or(1), len));
+        }
+    }
+    let opt = |v: &Value| match v {
+        Value::None => Ok(None),
+        v => clamp_index(vm, v).map(Some),
+    };
+    let step = opt(&s[2])?.unwrap_or(1);
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    let (start, stop) = (opt(&s[0])?, opt(&s[1])?);
+    Ok(adjust(start, stop, step, len))
+}
+
+/// A slice's bounds (None: not given) clipped to a sequence of `len`
+/// items, and the number of items it takes: (start, stop, step, length).
+/// `step` is not 0.
+#[inline]
+fn adjust(start: Option<i64>, stop: Option<i64>, step: i64, len: i64) -> (i64, i64, i64, i64) {
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let fix = |v: &Value, default: i64| -> PyResult<i64> {
-        match v {
-            Value::None => Ok(default),
-            v => {
-                let mut i = clamp_index(vm, v)?;
-                if i < 0 {
-                    i += len;
-                    if i < lower {
-                        i = lower;
-                    }
-                } else if i > upper {
-                    i = upper;
+    let fix = |v: Option<i64>, default: i64| match v {
+        None => default,
+        Some(mut i) => {
+            if i < 0 {
+                i += len;
+                if i < lower {
+                    i = lower;
                 }
-                Ok(i)
+            } else if i > upper {
+                i = upper;
             }
+            i
         }
     };
-    let start = fix(&s[0], if step < 0 { upper } else { lower })?;
-    let stop = fix(&s[1], if step < 0 { lower } else { upper })?;
+    let start = fix(start, if step < 0 { upper } else { lower });
+    let stop = fix(stop, if step < 0 { lower } else { upper });
     let n = if step > 0 {
         if start < stop {
             (stop - start - 1) / step + 1
@@ -47,7 +65,7 @@ pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i
     } else {
         0
     };
-    Ok((start, stop, step, n))
+    (start, stop, step, n)
 }
 
 fn clamp_index(vm: &Vm, v: &Value) -> PyResult<i64> {
@@ -91,6 +109,10 @@ fn has_index(vm: &Vm, v: &Value) -> bool {
 }
 
 pub fn slice_vec<T: Clone>(items: &[T], start: i64, step: i64, n: i64) -> Vec<T> {
+    if step == 1 && n > 0 {
+        // A run: copied whole.
+        return items[start as usize..(start + n) as usize].to_vec();
+    }
     let mut out = Vec::with_capacity(n.max(0) as usize);
     let mut i = start;
     for _ in 0..n {
