@@ -439,6 +439,7 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "SubscrFastFast",
     "SubscrFastConst",
     "IsFastConstJump",
+    "SliceSubscr",
 ];
 
 /// CPython's test_verify_call_opcodes idea, from the instruction table: every

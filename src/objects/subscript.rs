@@ -32,6 +32,39 @@ pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i
     Ok(adjust(start, stop, step, len))
 }
 
+/// `o[start:stop]` or `o[start:stop:step]` of a list, tuple or str with
+/// bounds that are machine ints or None (`parts`, 2 or 3 of them), as
+/// `getitem` gives it; None for anything else (and a step of 0), which
+/// `getitem` answers with its errors.
+#[inline]
+pub fn slice_fast(o: &Value, parts: &[Value]) -> Option<Value> {
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(Some(*i)),
+        Value::None => Some(None),
+        _ => None,
+    };
+    let (start, stop) = (int(parts.first()?)?, int(parts.get(1)?)?);
+    let step = match parts.get(2) {
+        Some(v) => int(v)?.unwrap_or(1),
+        None => 1,
+    };
+    if step == 0 {
+        return None;
+    }
+    match o {
+        Value::List(l) => {
+            let l = l.try_borrow().ok()?;
+            let (start, _, step, n) = adjust(start, stop, step, l.len() as i64);
+            Some(Value::list(slice_vec(&l, start, step, n)))
+        }
+        Value::Tuple(t) => {
+            let (start, _, step, n) = adjust(start, stop, step, t.len() as i64);
+            Some(tuple_slice(o, t, start, step, n))
+        }
+        _ => None,
+    }
+}
+
 /// A slice's bounds (None: not given) clipped to a sequence of `len`
 /// items, and the number of items it takes: (start, stop, step, length).
 /// `step` is not 0.
@@ -108,6 +141,15 @@ fn has_index(vm: &Vm, v: &Value) -> bool {
     }
 }
 
+/// The items of tuple `o` (`t`) a slice takes; all of them in order is
+/// the tuple itself, as in CPython (`t[:] is t`).
+fn tuple_slice(o: &Value, t: &[Value], start: i64, step: i64, n: i64) -> Value {
+    if start == 0 && step == 1 && n == t.len() as i64 {
+        return o.clone();
+    }
+    Value::tuple(slice_vec(t, start, step, n))
+}
+
 pub fn slice_vec<T: Clone>(items: &[T], start: i64, step: i64, n: i64) -> Vec<T> {
     if step == 1 && n > 0 {
         // A run: copied whole.
@@ -141,7 +183,7 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = k {
                     let (start, _, step, n) = slice_indices(self, s, t.len() as i64)?;
-                    return Ok(Value::tuple(slice_vec(t, start, step, n)));
+                    return Ok(tuple_slice(obj, t, start, step, n));
                 }
                 if !has_index(self, k) {
                     return Err(self.type_error(format!("tuple indices must be integers or slices, not {}", self.type_name(k))));

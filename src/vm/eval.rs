@@ -1136,6 +1136,21 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         let o = pop(f);
                         t!(vm.delitem(&o, &k));
                     }
+                    Instr::SliceSubscr { n } => {
+                        let at = f.stack.len() - n as usize;
+                        if let Some(v) = crate::objects::subscript::slice_fast(&f.stack[at - 1], &f.stack[at..]) {
+                            release_call(f, at);
+                            f.push(v);
+                            // (Past the BinarySubscr this stands for.)
+                            pc = pc.wrapping_add(1);
+                            continue;
+                        }
+                        // As BuildSlice; the BinarySubscr follows.
+                        let step = if n == 3 { pop(f) } else { Value::None };
+                        let stop = pop(f);
+                        let start = pop(f);
+                        f.push(Value::Slice(Rc::new([start, stop, step])));
+                    }
                     Instr::BuildSlice { n } => {
                         let step = if n == 3 { pop(f) } else { Value::None };
                         let stop = pop(f);

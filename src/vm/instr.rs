@@ -234,6 +234,10 @@ instructions! {
     /// ForIter target; StoreFast local (`for x in ...`): the next item
     /// stored without passing through the stack.
     ForIterStore { target, local } => (0) calls true, branch(target, -1);
+    /// BuildSlice n; BinarySubscr (`o[a:b]`): a list, tuple or str sliced
+    /// by machine ints and Nones off the stack, without the slice object;
+    /// anything else goes on as the two instructions would.
+    SliceSubscr { n } => (-(n as i32)) calls true;
 }
 
 /// Operators for UnaryOp, BinaryOp / InplaceOp and CompareOp.
@@ -352,6 +356,7 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
         }
         let fused = match (instrs[i], instrs[i + 1]) {
             (Instr::Dup2, Instr::BinarySubscr) => Some(Instr::Dup2Subscr),
+            (Instr::BuildSlice { n }, Instr::BinarySubscr) => Some(Instr::SliceSubscr { n }),
             (Instr::LoadFast { idx: local }, Instr::LoadAttr { idx }) => Some(Instr::LoadFastAttr { local, idx }),
             (Instr::LoadFast { idx: local }, Instr::LoadMethod { idx }) => Some(Instr::LoadFastMethod { local, idx }),
             (Instr::LoadFast { idx: local }, Instr::StoreAttr { idx }) => Some(Instr::LoadFastStoreAttr { local, idx }),

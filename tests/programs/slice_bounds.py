@@ -42,3 +42,20 @@ perm = list(range(8))
 for k in range(1, 8):
     perm[: k + 1] = perm[k::-1]
 print(perm, perm[:], perm[1:3], perm[3:1], perm[-1:-4:-1])
+# A whole tuple's slice is the tuple itself; a list's is a copy.
+t = (1, 2, 3)
+l = [1, 2, 3]
+print(t[:] is t, t[0:3] is t, t[::1] is t, t[:2] is t, l[:] is l, l[:] == l)
+# Bounds from locals, constants and expressions, and errors in the subscript.
+for k in range(4):
+    print(t[k:], t[:k], l[k - 1::-1], "abcd"[k::2])
+for o in (None, 5, {1: 2}):
+    try:
+        print(o[1:2])
+    except TypeError as e:
+        print(e)
+try:
+    print(l[1:2:0])
+except ValueError as e:
+    print(e)
+print(l[1.0 if False else 1:])
