@@ -32,7 +32,7 @@ pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i
     Ok(adjust(start, stop, step, len))
 }
 
-/// `o[start:stop]` or `o[start:stop:step]` of a list, tuple or str with
+/// `o[start:stop]` or `o[start:stop:step]` of a list or tuple with
 /// bounds that are machine ints or None (`parts`, 2 or 3 of them), as
 /// `getitem` gives it; None for anything else (and a step of 0), which
 /// `getitem` answers with its errors.

@@ -234,7 +234,7 @@ instructions! {
     /// ForIter target; StoreFast local (`for x in ...`): the next item
     /// stored without passing through the stack.
     ForIterStore { target, local } => (0) calls true, branch(target, -1);
-    /// BuildSlice n; BinarySubscr (`o[a:b]`): a list, tuple or str sliced
+    /// BuildSlice n; BinarySubscr (`o[a:b]`): a list or tuple sliced
     /// by machine ints and Nones off the stack, without the slice object;
     /// anything else goes on as the two instructions would.
     SliceSubscr { n } => (-(n as i32)) calls true;
