@@ -287,11 +287,6 @@ impl Dict {
     pub fn value_at(&self, i: usize) -> Option<Value> {
         self.map.get_index(i).map(|(_, v)| v.clone())
     }
-    /// `value_at`, always inlined (a cached builtin's load).
-    #[inline(always)]
-    pub fn value_at_inline(&self, i: usize) -> Option<Value> {
-        self.map.get_index(i).map(|(_, v)| v.clone())
-    }
     /// The value at position `i` if its key is the very string `k` (the
     /// same object: names are interned), found without hashing.
     #[inline]

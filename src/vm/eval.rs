@@ -440,7 +440,7 @@ fn load_global_cached(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, idx: u32
                 // SAFETY: as for the globals; the builtins are only read
                 // for a name cached there.
                 match unsafe { vm.builtins.try_borrow_unguarded() } {
-                    Ok(b) if c.builtins == b.version() => b.value_at_inline(c.index as usize),
+                    Ok(b) if c.builtins == b.version() => b.value_at(c.index as usize),
                     _ => None,
                 }
             } else {
