@@ -68,6 +68,11 @@ pub enum Value {
     File(Rc<RefCell<crate::modules::io::File>>),
 }
 
+thread_local! {
+    /// The empty tuple every `Value::tuple(vec![])` gives.
+    static EMPTY_TUPLE: Rc<Box<[Value]>> = Rc::new(Box::new([]));
+}
+
 impl Value {
     /// Whether the value owns nothing on the heap (dropping it is a no-op).
     #[inline(always)]
@@ -243,6 +248,12 @@ impl Value {
     /// Containers are made through these constructors (or registered with
     /// `gc::track` where made otherwise), so that the cycle collector sees them.
     pub fn tuple(v: Vec<Value>) -> Value {
+        if v.is_empty() {
+            // One empty tuple, as in CPython (`() is tuple([])`).
+            if let Ok(t) = EMPTY_TUPLE.try_with(Rc::clone) {
+                return Value::Tuple(t);
+            }
+        }
         let t = Value::Tuple(Rc::new(v.into_boxed_slice()));
         crate::gc::track(&t);
         t

@@ -59,3 +59,6 @@ try:
 except ValueError as e:
     print(e)
 print(l[1.0 if False else 1:])
+# There is one empty tuple.
+e = ()
+print(e[:] is e, tuple([]) is e, tuple(x for x in "") is e, (1, 2)[5:] is e, t[3:] is e, tuple() is e)
