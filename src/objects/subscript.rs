@@ -10,15 +10,8 @@ use crate::vm::{PyResult, Vm};
 /// CPython's PySlice_GetIndicesEx: (start, stop, step, length).
 pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i64, i64)> {
     // Machine ints and Nones (nearly every slice) without the conversions.
-    let int = |v: &Value| match v {
-        Value::Int(i) => Some(Some(*i)),
-        Value::None => Some(None),
-        _ => None,
-    };
-    if let (Some(start), Some(stop), Some(step)) = (int(&s[0]), int(&s[1]), int(&s[2])) {
-        if step != Some(0) {
-            return Ok(adjust(start, stop, step.unwrap_or(1), len));
-        }
+    if let Some((start, stop, step)) = int_bounds(s) {
+        return Ok(adjust(start, stop, step, len));
     }
     let opt = |v: &Value| match v {
         Value::None => Ok(None),
@@ -38,19 +31,7 @@ pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i
 /// `getitem` answers with its errors.
 #[inline]
 pub fn slice_fast(o: &Value, parts: &[Value]) -> Option<Value> {
-    let int = |v: &Value| match v {
-        Value::Int(i) => Some(Some(*i)),
-        Value::None => Some(None),
-        _ => None,
-    };
-    let (start, stop) = (int(parts.first()?)?, int(parts.get(1)?)?);
-    let step = match parts.get(2) {
-        Some(v) => int(v)?.unwrap_or(1),
-        None => 1,
-    };
-    if step == 0 {
-        return None;
-    }
+    let (start, stop, step) = int_bounds(parts)?;
     match o {
         Value::List(l) => {
             let l = l.try_borrow().ok()?;
@@ -63,6 +44,24 @@ pub fn slice_fast(o: &Value, parts: &[Value]) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// A slice's parts (start, stop and an optional step) when each is a
+/// machine int or None: the bounds, and the step (1 if None); None for
+/// anything else and for a step of 0, which the general path handles.
+#[inline(always)]
+fn int_bounds(parts: &[Value]) -> Option<(Option<i64>, Option<i64>, i64)> {
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(Some(*i)),
+        Value::None => Some(None),
+        _ => None,
+    };
+    let (start, stop) = (int(parts.first()?)?, int(parts.get(1)?)?);
+    let step = match parts.get(2) {
+        Some(v) => int(v)?.unwrap_or(1),
+        None => 1,
+    };
+    (step != 0).then_some((start, stop, step))
 }
 
 /// A slice's bounds (None: not given) clipped to a sequence of `len`

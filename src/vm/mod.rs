@@ -387,10 +387,9 @@ impl Vm {
     #[inline]
     pub fn key(&self, v: &Value) -> PyResult<Key> {
         // Ints and strs, the usual keys, without the call to `hash`.
-        let hash = match v {
-            Value::Int(i) => crate::objects::hash::hash_int(*i),
-            Value::Str(s) => s.hash(),
-            _ => self.hash(v)?,
+        let hash = match quick_hash(v) {
+            Some(h) => h,
+            None => self.hash(v)?,
         };
         Ok(Key { hash, value: v.clone() })
     }
@@ -642,5 +641,16 @@ pub fn repr_plain(v: &Value) -> String {
     match v {
         Value::Code(c) => format!("<code object {}>", c.name),
         _ => with_current(|vm| vm.repr(v).unwrap_or_default()),
+    }
+}
+
+/// The hash of an int or str, inline (a str's is cached); None for other
+/// values, which `Vm::hash` answers.
+#[inline(always)]
+pub fn quick_hash(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(crate::objects::hash::hash_int(*i)),
+        Value::Str(s) => Some(s.hash()),
+        _ => None,
     }
 }

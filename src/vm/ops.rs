@@ -1166,11 +1166,7 @@ impl Vm {
 /// None for everything else, which `Vm::contains` answers.
 #[inline(always)]
 pub fn contains_fast(container: &Value, item: &Value) -> Option<bool> {
-    let hash = match item {
-        Value::Int(i) => crate::objects::hash::hash_int(*i),
-        Value::Str(s) => s.hash(),
-        _ => return None,
-    };
+    let hash = crate::vm::quick_hash(item)?;
     let key = crate::objects::dict::Key { hash, value: item.clone() };
     match container {
         Value::Set(s) => Some(s.try_borrow().ok()?.contains(&key)),
