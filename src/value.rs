@@ -203,6 +203,17 @@ impl PyStr {
             chars,
         }
     }
+    /// `a + b`: the length in chars is the sum, so the text is not scanned.
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let mut s = String::with_capacity(a.s.len() + b.s.len());
+        s.push_str(&a.s);
+        s.push_str(&b.s);
+        PyStr {
+            s: s.into_boxed_str(),
+            hash: Cell::new(-1),
+            chars: a.chars + b.chars,
+        }
+    }
     pub fn as_str(&self) -> &str {
         &self.s
     }

@@ -31,6 +31,16 @@ fn s(v: &str) -> PyResult<Value> {
     Ok(Value::str(v))
 }
 
+/// What `strip` and its kin return: `st` itself when nothing was stripped
+/// (an exact str, as CPython gives), else a new str.
+fn trimmed(st: &Rc<PyStr>, t: &str) -> PyResult<Value> {
+    if t.len() == st.as_str().len() {
+        Ok(Value::Str(st.clone()))
+    } else {
+        s(t)
+    }
+}
+
 /// Char-index range from optional start/end arguments (like slicing, clamped).
 fn char_range(vm: &Vm, st: &PyStr, start: Option<Value>, end: Option<Value>) -> PyResult<(usize, usize)> {
     let n = st.char_len() as i64;
@@ -192,31 +202,31 @@ fn split_words(text: &str, ascii: bool) -> Vec<&str> {
 fn str_strip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args, "strip")? {
-        None => s(st.as_str().trim_matches(is_space)),
-        Some(cs) => s(st.as_str().trim_matches(|c| cs.contains(&c))),
+        None => trimmed(&st, st.as_str().trim_matches(is_space)),
+        Some(cs) => trimmed(&st, st.as_str().trim_matches(|c| cs.contains(&c))),
     }
 }
 /// `str.strip`'s fast form (see `Builtin::fast`): no argument, or a str
 /// of characters to strip.
 fn str_strip_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     match args {
-        [Value::Str(st)] => Some(s(st.as_str().trim_matches(is_space))),
-        [Value::Str(st), Value::Str(cs)] => Some(s(st.as_str().trim_matches(|c| cs.as_str().contains(c)))),
+        [Value::Str(st)] => Some(trimmed(st, st.as_str().trim_matches(is_space))),
+        [Value::Str(st), Value::Str(cs)] => Some(trimmed(st, st.as_str().trim_matches(|c| cs.as_str().contains(c)))),
         _ => None,
     }
 }
 fn str_lstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args, "lstrip")? {
-        None => s(st.as_str().trim_start_matches(is_space)),
-        Some(cs) => s(st.as_str().trim_start_matches(|c| cs.contains(&c))),
+        None => trimmed(&st, st.as_str().trim_start_matches(is_space)),
+        Some(cs) => trimmed(&st, st.as_str().trim_start_matches(|c| cs.contains(&c))),
     }
 }
 fn str_rstrip(vm: &Vm, args: Args) -> PyResult<Value> {
     let st = self_str(vm, &args.args[0])?;
     match strip_chars(vm, &args, "rstrip")? {
-        None => s(st.as_str().trim_end_matches(is_space)),
-        Some(cs) => s(st.as_str().trim_end_matches(|c| cs.contains(&c))),
+        None => trimmed(&st, st.as_str().trim_end_matches(is_space)),
+        Some(cs) => trimmed(&st, st.as_str().trim_end_matches(|c| cs.contains(&c))),
     }
 }
 

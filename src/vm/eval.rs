@@ -2020,6 +2020,7 @@ fn binary_top(vm: &Vm, f: &mut Frame, op: u32, inplace: bool) -> PyResult<Value>
             Some(r) => r,
             None => ops::binary_op(vm, &a, &b, op)?,
         },
+        (Value::Str(x), Value::Str(y)) if op == crate::vm::instr::op::ADD => Value::Str(Rc::new(PyStr::concat(x, y))),
         _ => match ops::float_fast(&a, &b, op) {
             Some(r) => r,
             None if inplace => ops::inplace_op(vm, &a, &b, op)?,

@@ -10,7 +10,7 @@ use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::objects::{Dict, Kind, Set};
-use crate::value::Value;
+use crate::value::{PyStr, Value};
 use crate::vm::instr::op;
 use crate::vm::{PyResult, Vm};
 
@@ -390,12 +390,7 @@ fn builtin_binop(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Option<Value
         return float_op(vm, x, y, o, a, b).map(Some);
     }
     Ok(Some(match (a, b, o) {
-        (Str(x), Str(y), op::ADD) => {
-            let mut s = String::with_capacity(x.s.len() + y.s.len());
-            s.push_str(&x.s);
-            s.push_str(&y.s);
-            Value::string(s)
-        }
+        (Str(x), Str(y), op::ADD) => Value::Str(Rc::new(PyStr::concat(x, y))),
         (Str(x), n, op::MUL) | (n, Str(x), op::MUL) if is_intlike(n) => {
             let reps = match n {
                 Int(i) => *i,
