@@ -194,6 +194,26 @@ pub struct PyStr {
     chars: usize,
 }
 
+/// Byte equality of two strs, without a `memcmp` call for the short ones
+/// most dict keys and names are: two overlapping word loads from each end.
+#[inline(always)]
+pub fn text_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
+    }
+}
+
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
@@ -461,5 +481,22 @@ mod tests {
         assert_eq!(Rc::strong_count(&s), 2);
         last.release();
         assert_eq!(Rc::strong_count(&s), 1);
+    }
+
+    #[test]
+    fn text_eq_agrees_with_byte_equality() {
+        // Every length up to past the word loads, each byte position changed.
+        for n in 0..24 {
+            let a: String = (0..n).map(|i| (b'a' + i as u8) as char).collect();
+            assert!(super::text_eq(&a, &a.clone()));
+            for at in 0..n {
+                let mut b = a.clone().into_bytes();
+                b[at] = b'Z';
+                let b = String::from_utf8(b).unwrap();
+                assert!(!super::text_eq(&a, &b), "{a} vs {b}");
+            }
+            assert!(!super::text_eq(&a, &format!("{a}x")));
+        }
+        assert!(super::text_eq("héé", "héé") && !super::text_eq("héé", "hèé"));
     }
 }

@@ -39,7 +39,7 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
     }
     // Two strs (most keys), without the general comparison's dispatch.
     if let (Value::Str(x), Value::Str(y)) = (a, b) {
-        return x.as_str() == y.as_str();
+        return crate::value::text_eq(x.as_str(), y.as_str());
     }
     match crate::vm::ops::builtin_eq(a, b) {
         Some(r) => r,
@@ -55,7 +55,7 @@ impl Equivalent<Key> for StrKey<'_> {
         match &key.value {
             // The same string object (names are interned per module) needs
             // no byte comparison.
-            Value::Str(s) => std::ptr::eq(s.as_str(), self.0) || s.as_str() == self.0,
+            Value::Str(s) => std::ptr::eq(s.as_str(), self.0) || crate::value::text_eq(s.as_str(), self.0),
             _ => false,
         }
     }

@@ -701,7 +701,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Int(x), Int(y)) => x == y,
-        (Str(x), Str(y)) => Rc::ptr_eq(x, y) || x.s == y.s,
+        (Str(x), Str(y)) => Rc::ptr_eq(x, y) || crate::value::text_eq(x.as_str(), y.as_str()),
         (None, None) => true,
         (Bool(x), Bool(y)) => x == y,
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
