@@ -299,10 +299,18 @@ impl Chain {
 }
 
 impl Frame {
-    /// Make an ended frame one of `code`: its storage goes to its code's
-    /// spare list, and it takes `code`'s.
+    /// Make an ended frame one of `code`. Its storage serves when its value
+    /// stack is deep enough (the locals, all unbound, are resized): two
+    /// functions called in turn at one depth then trade no storage.
+    /// Otherwise its storage goes to its code's spare list, and it takes
+    /// `code`'s.
     #[inline(never)]
     fn switch_code(&mut self, code: &Rc<Code>) {
+        if self.stack.capacity() >= code.max_stack {
+            self.fast.resize_with(code.varnames.len(), || None);
+            self.code = code.clone();
+            return;
+        }
         let (stack, fast) = take_storage(code);
         let old_stack = std::mem::replace(&mut *self.stack, stack);
         let old_fast = std::mem::replace(&mut *self.fast, fast);
