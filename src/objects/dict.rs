@@ -236,15 +236,22 @@ pub struct Dict {
     /// a key whose bit is clear is not there, found without probing. The
     /// common misses (a method name looked up in an instance dict, a
     /// name in each class dict of an MRO) are small dicts, where it is
-    /// clear for most names. Removals leave their bits set.
+    /// clear for most names. Removals leave their bits set. The top bit
+    /// (`OTHER_KEYS`) is no hash's: it says a key other than an exact str
+    /// has been in the dict.
     hash_bits: u64,
 }
 
-/// A key's bit in `Dict::hash_bits`.
+/// A key's bit in `Dict::hash_bits`: one of the low 63.
 #[inline(always)]
 fn hash_bit(h: i64) -> u64 {
-    1 << ((h as u64 >> 7) & 63)
+    1 << ((h as u64 >> 7) & 63).min(62)
 }
+
+/// `Dict::hash_bits`' flag for a key that is not an exact str (an int, a
+/// tuple, a str subclass's instance): until one comes, a str's text alone
+/// tells whether it is a key.
+const OTHER_KEYS: u64 = 1 << 63;
 
 impl Default for Dict {
     fn default() -> Dict {
@@ -349,6 +356,26 @@ impl Dict {
     pub fn get(&self, k: &Key) -> Option<Value> {
         self.map.get(k).cloned()
     }
+    /// `get` of `k`, an exact str, found by its text without an owned key.
+    /// Where the text is not there but a key of another type (a str
+    /// subclass's instance) could equal it, the general lookup settles it.
+    #[inline]
+    pub fn get_pystr(&self, k: &std::rc::Rc<crate::value::PyStr>) -> Option<Value> {
+        let h = k.hash();
+        if self.hash_bits & hash_bit(h) == 0 {
+            return None;
+        }
+        match self.map.index_of(&StrKey(k.as_str(), h)) {
+            Some(i) => self.value_at(i),
+            None if self.hash_bits & OTHER_KEYS == 0 => None,
+            None => self.get_other(&Key::name(k)),
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    fn get_other(&self, k: &Key) -> Option<Value> {
+        self.get(k)
+    }
     pub fn get_str(&self, k: &str) -> Option<Value> {
         self.get_str_h(k, super::hash::hash_str(k))
     }
@@ -371,7 +398,7 @@ impl Dict {
     /// `insert`, also giving the key's insertion-order position.
     pub fn insert_full(&mut self, k: Key, v: Value) -> (usize, Option<Value>) {
         // Python keeps the first key object on update; so does `Table`.
-        self.hash_bits |= hash_bit(k.hash);
+        self.hash_bits |= hash_bit(k.hash) | if matches!(k.value, Value::Str(_)) { 0 } else { OTHER_KEYS };
         let (i, old) = self.map.insert_full(k, v);
         if old.is_none() {
             self.version = fresh_version();

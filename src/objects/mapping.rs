@@ -138,6 +138,13 @@ fn dict_key_args<'a>(vm: &Vm, args: &'a [Value]) -> Option<PyResult<KeyArgs<'a>>
 
 /// `dict.get`'s fast form (see `Builtin::fast`).
 fn dict_get_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    // A str key (the usual one) is looked up where it lies: no owned key.
+    if let [Value::Dict(d), Value::Str(k), rest @ ..] = args {
+        if rest.len() <= 1 {
+            let found = d.try_borrow().ok()?.get_pystr(k);
+            return Some(Ok(found.unwrap_or_else(|| rest.first().cloned().unwrap_or(Value::None))));
+        }
+    }
     let (d, k, default) = match dict_key_args(vm, args)? {
         Ok(a) => a,
         Err(e) => return Some(Err(e)),

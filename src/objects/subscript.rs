@@ -201,8 +201,14 @@ impl Vm {
                 Ok(Value::string(s.char_at(i).to_string()))
             }
             Value::Dict(d) => {
-                let key = self.key(k)?;
-                let v = d.borrow().get(&key);
+                // A str key (the usual one) is looked up as it is: no owned key.
+                let v = match k {
+                    Value::Str(s) => d.borrow().get_pystr(s),
+                    _ => {
+                        let key = self.key(k)?;
+                        d.borrow().get(&key)
+                    }
+                };
                 match v {
                     Some(v) => Ok(v),
                     None => Err(self.key_error(k.clone())),
@@ -349,7 +355,19 @@ impl Vm {
                 Ok(())
             }
             Value::Dict(d) => {
-                let key = self.key(&k)?;
+                // A str key already there: its value replaced in place.
+                if let Value::Str(s) = &k {
+                    let mut map = d.borrow_mut();
+                    if let Some(i) = map.index_of_str_h(s.as_str(), s.hash()) {
+                        let old = map.replace_at(i, v);
+                        // (The old value dies after the dict is released:
+                        // its `__del__` may use the dict.)
+                        drop(map);
+                        drop(old);
+                        return Ok(());
+                    }
+                }
+                let key = self.into_key(k)?;
                 let _old = d.borrow_mut().insert(key, v);
                 Ok(())
             }

@@ -394,6 +394,16 @@ impl Vm {
         Ok(Key { hash, value: v.clone() })
     }
 
+    /// `key` of a value given up to it: no clone.
+    #[inline]
+    pub fn into_key(&self, v: Value) -> PyResult<Key> {
+        let hash = match quick_hash(&v) {
+            Some(h) => h,
+            None => self.hash(&v)?,
+        };
+        Ok(Key { hash, value: v })
+    }
+
     pub fn str_key(&self, s: &str) -> Key {
         Key {
             hash: crate::objects::hash::hash_str(s),
