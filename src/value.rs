@@ -223,6 +223,16 @@ impl PyStr {
             chars,
         }
     }
+    /// A str of `text` known to be ASCII (a piece or a case mapping of
+    /// ASCII text): its length in chars is its length, without a scan.
+    pub fn ascii(text: String) -> PyStr {
+        debug_assert!(text.is_ascii());
+        PyStr {
+            chars: text.len(),
+            s: text.into_boxed_str(),
+            hash: Cell::new(-1),
+        }
+    }
     /// `a + b`: the length in chars is the sum, so the text is not scanned.
     pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
         let mut s = String::with_capacity(a.s.len() + b.s.len());
@@ -275,6 +285,11 @@ impl Value {
     }
     pub fn string(s: String) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
+    }
+    /// `string` of text known to be ASCII when `ascii` says so (see
+    /// `PyStr::ascii`).
+    pub fn string_of(s: String, ascii: bool) -> Value {
+        Value::Str(Rc::new(if ascii { PyStr::ascii(s) } else { PyStr::new(s) }))
     }
     /// Containers are made through these constructors (or registered with
     /// `gc::track` where made otherwise), so that the cycle collector sees them.

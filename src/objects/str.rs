@@ -37,7 +37,7 @@ fn trimmed(st: &Rc<PyStr>, t: &str) -> PyResult<Value> {
     if t.len() == st.as_str().len() {
         Ok(Value::Str(st.clone()))
     } else {
-        s(t)
+        Ok(Value::string_of(t.to_string(), st.is_ascii()))
     }
 }
 
@@ -295,7 +295,9 @@ fn split_impl(vm: &Vm, args: Args, rev: bool) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    // (Pieces of ASCII text are ASCII.)
+    let ascii = st.is_ascii();
+    Ok(Value::list(parts.into_iter().map(|p| Value::string_of(p, ascii)).collect()))
 }
 
 fn str_splitlines(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -403,12 +405,13 @@ fn str_lower(vm: &Vm, args: Args) -> PyResult<Value> {
 fn str_lower_fast(_: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     let [Value::Str(st)] = args else { return None };
     // (ASCII text, the usual case, without the Unicode case tables.)
-    let lower = if st.is_ascii() {
+    let ascii = st.is_ascii();
+    let lower = if ascii {
         st.as_str().to_ascii_lowercase()
     } else {
         st.as_str().to_lowercase()
     };
-    Some(Ok(Value::string(lower)))
+    Some(Ok(Value::string_of(lower, ascii)))
 }
 fn str_casefold(vm: &Vm, args: Args) -> PyResult<Value> {
     case_map(vm, &args, "casefold", |s| s.to_lowercase().replace('ß', "ss"))

@@ -19,3 +19,9 @@ t += e
 t += "z"
 print(t, len(t), t.index("z"), t[2])
 print(len("ü" * 3 + "a"), ("ü" * 3 + "a")[3])
+# Pieces and case mappings of ASCII text, and of text that is not.
+for text in ["a bb  ccc ", "é ab ü", "  x.y.z ", "ÀB cD"]:
+    words = text.split()
+    print(words, [len(w) for w in words], [w[-1] for w in words])
+    print([(p, len(p)) for p in text.split(".")], text.lower(), len(text.lower()))
+    print(repr(text.strip()), len(text.strip()), text.strip(" .")[::-1])
