@@ -438,6 +438,8 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "ForIterStore",
     "SubscrFastFast",
     "SubscrFastConst",
+    "CallGlobalFast",
+    "CallGlobalAttr",
     "IsFastConstJump",
     "SliceSubscr",
 ];

@@ -838,6 +838,39 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         }
                         t!(push_locals_outlined(vm, f, code, a, b, &mut pc))
                     }
+                    Instr::CallGlobalFast { glob, local } => {
+                        let callee = t!(load_global_cached(vm, f, code, glob));
+                        if fast_callee(vm, &callee) {
+                            // (The Call's index: the caller's line in tracebacks.)
+                            f.lasti = index(instr0, pc) + 1;
+                            if let Some(r) = call_on_local(vm, f, &callee, local) {
+                                callee.release();
+                                // Past the LoadFast and the Call: an error is the Call's.
+                                pc = pc.wrapping_add(2);
+                                f.push(t!(r));
+                                continue;
+                            }
+                        }
+                        f.push(callee);
+                    }
+                    Instr::CallGlobalAttr { glob, local } => {
+                        let callee = t!(load_global_cached(vm, f, code, glob));
+                        if fast_callee(vm, &callee) {
+                            // SAFETY: `fuse` makes this instruction only in front of the
+                            // originals it stands for, which follow it in `instrs`.
+                            let Instr::LoadAttr { idx } = (unsafe { *pc.add(1) }) else {
+                                unreachable!("fuse")
+                            };
+                            f.lasti = index(instr0, pc) + 2;
+                            if let Some(r) = call_on_attr(vm, f, code, &callee, local, idx) {
+                                callee.release();
+                                pc = pc.wrapping_add(3);
+                                f.push(t!(r));
+                                continue;
+                            }
+                        }
+                        f.push(callee);
+                    }
                     Instr::SubscrFastConst { local, idx } => {
                         if let Some(o) = f.fast[local as usize].as_ref() {
                             if let Some(v) = subscr_fast(o, &code.consts[idx as usize]) {
@@ -1973,6 +2006,51 @@ fn call_bound_fast(vm: &Vm, f: &mut Frame, at: usize, fast: crate::objects::Fast
             std::mem::replace(&mut f.stack[at - 1], callee).release();
             None
         }
+    }
+}
+
+/// Whether CallGlobalFast and CallGlobalAttr may call `callee` on their
+/// argument themselves: a built-in function with a fast form (while the
+/// cfunction probes are off: they see the call made the usual way), or
+/// `bool`.
+#[inline(always)]
+fn fast_callee(vm: &Vm, callee: &Value) -> bool {
+    match callee {
+        Value::Builtin(b) => b.fast.is_some() && b.bound.is_none() && !crate::probes::cfunction_enabled(),
+        Value::Class(cls) => Rc::ptr_eq(cls, &vm.types.bool_),
+        _ => false,
+    }
+}
+
+/// CallGlobalFast's call of a `fast_callee` on local `local`. None: do the
+/// instructions (an unbound local, a fast form that does not answer).
+#[inline(never)]
+fn call_on_local(vm: &Vm, f: &Frame, callee: &Value, local: u32) -> Option<PyResult<Value>> {
+    // (A clone: the call may run Python code, which must not see the
+    // local borrowed.)
+    let arg = f.fast[local as usize].clone()?;
+    let r = call_fast_callee(vm, callee, &arg);
+    arg.release();
+    r
+}
+
+/// CallGlobalAttr's call: as `call_on_local`, on attribute `idx` of local
+/// `local` when the attribute's cache answers.
+#[inline(never)]
+fn call_on_attr(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, callee: &Value, local: u32, idx: u32) -> Option<PyResult<Value>> {
+    let obj = f.fast[local as usize].as_ref()?;
+    let arg = crate::vm::attr::cached_hit(obj, code.name_str(idx), &code.attr_caches.load[idx as usize])?;
+    let r = call_fast_callee(vm, callee, &arg);
+    arg.release();
+    r
+}
+
+/// A `fast_callee` called on `arg`.
+#[inline(always)]
+fn call_fast_callee(vm: &Vm, callee: &Value, arg: &Value) -> Option<PyResult<Value>> {
+    match callee {
+        Value::Builtin(b) => (b.fast?)(vm, std::slice::from_ref(arg)),
+        _ => Some(vm.truthy(arg).map(Value::Bool)),
     }
 }
 

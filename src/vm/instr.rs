@@ -234,6 +234,14 @@ instructions! {
     /// ForIter target; StoreFast local (`for x in ...`): the next item
     /// stored without passing through the stack.
     ForIterStore { target, local } => (0) calls true, branch(target, -1);
+    /// LoadGlobal glob; LoadFast local; Call 1 (`len(x)`, `bool(x)`): a
+    /// built-in function with a fast form, or bool, called on the local
+    /// without the stack; anything else goes on as the three instructions
+    /// would.
+    CallGlobalFast { glob, local } => (1) calls true;
+    /// LoadGlobal glob; LoadFast local; LoadAttr; Call 1 (`bool(self.queue)`),
+    /// as CallGlobalFast on the attribute when its cache answers.
+    CallGlobalAttr { glob, local } => (1) calls true;
     /// BuildSlice n; BinarySubscr (`o[a:b]`): a list or tuple sliced
     /// by machine ints and Nones off the stack, without the slice object;
     /// anything else goes on as the two instructions would.
@@ -336,6 +344,15 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }, Some(Instr::BinarySubscr), _) => {
                 Some((Instr::SubscrFastConst { local, idx }, 3))
             }
+            (Instr::LoadGlobal { idx: glob }, Instr::LoadFast { idx: local }, Some(Instr::Call { argc: 1 }), _) => {
+                Some((Instr::CallGlobalFast { glob, local }, 3))
+            }
+            (
+                Instr::LoadGlobal { idx: glob },
+                Instr::LoadFast { idx: local },
+                Some(Instr::LoadAttr { .. }),
+                Some(Instr::Call { argc: 1 }),
+            ) => Some((Instr::CallGlobalAttr { glob, local }, 4)),
             (
                 Instr::LoadFast { idx: local },
                 Instr::LoadConst { idx },
