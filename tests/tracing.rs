@@ -440,6 +440,7 @@ const COVERAGE_EXEMPT: &[&str] = &[
     "SubscrFastConst",
     "CallGlobalFast",
     "CallGlobalAttr",
+    "CallMethodFast1",
     "IsFastConstJump",
     "SliceSubscr",
 ];

@@ -337,6 +337,38 @@ impl Vm {
         Ok(found)
     }
 
+    /// The fast form of the built-in method that LOAD_METHOD's `cache`
+    /// holds for `obj`, a value of one of the usual built-in types (filled
+    /// by `builtin_method_cached`): for a fused call, which needs no method
+    /// object. None on a miss, for the instructions to fill the cache.
+    #[inline]
+    pub fn cached_builtin_fast(&self, obj: &Value, cache: &AttrWays) -> Option<crate::objects::FastFn> {
+        let t = &self.types;
+        let cls = match obj {
+            Value::Str(_) => &t.str_,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Set(_) => &t.set,
+            Value::Int(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Tuple(_) => &t.tuple,
+            Value::Bytes(_) => &t.bytes,
+            _ => return None,
+        };
+        let (_, c) = cache_find(cache, Rc::as_ptr(cls) as usize, true)?;
+        if c.func == 0 {
+            return None;
+        }
+        // SAFETY: the entry matched at this epoch, and `c.func` is the
+        // address of the built-in method the type's lookup gave then,
+        // which the type's dict still holds (see `revive`); it is only read.
+        let b = unsafe { &*(c.func as *const Builtin) };
+        if b.bound.is_some() {
+            return None;
+        }
+        b.fast
+    }
+
     /// LOAD_METHOD on a value of a built-in type (a list's `append`, a
     /// str's `split`): the answer depends on the type and the name only.
     fn builtin_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {

@@ -871,6 +871,24 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         }
                         f.push(callee);
                     }
+                    Instr::CallMethodFast1 { local, idx } => {
+                        // SAFETY: `fuse` makes this instruction only in front of the
+                        // originals it stands for, which follow it in `instrs`.
+                        let Instr::LoadFast { idx: arg } = (unsafe { *pc.add(1) }) else {
+                            unreachable!("fuse")
+                        };
+                        if !matches!(f.fast[local as usize], Some(Value::Instance(_))) {
+                            f.lasti = index(instr0, pc) + 2;
+                            if let Some(r) = call_method_fast(vm, f, code, local, idx, arg) {
+                                pc = pc.wrapping_add(3);
+                                f.push(t!(r));
+                                continue;
+                            }
+                        }
+                        let obj = t!(fast_local(vm, &f.fast, code, local)).clone();
+                        pc = pc.wrapping_add(1);
+                        t!(load_method(vm, f, code, obj, idx));
+                    }
                     Instr::SubscrFastConst { local, idx } => {
                         if let Some(o) = f.fast[local as usize].as_ref() {
                             if let Some(v) = subscr_fast(o, &code.consts[idx as usize]) {
@@ -2043,6 +2061,22 @@ fn call_on_attr(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, callee: &Value
     let r = call_fast_callee(vm, callee, &arg);
     arg.release();
     r
+}
+
+/// CallMethodFast1's call: method `idx` of local `local`, a built-in
+/// method with a fast form in the LoadMethod's cache (while the cfunction
+/// probes are off), called with local `arg`. None: do the instructions (a
+/// cache miss, an unbound local, a fast form that does not answer).
+#[inline(never)]
+fn call_method_fast(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, local: u32, idx: u32, arg: u32) -> Option<PyResult<Value>> {
+    let obj = f.fast[local as usize].as_ref()?;
+    let fast = vm.cached_builtin_fast(obj, &code.attr_caches.method[idx as usize])?;
+    if crate::probes::cfunction_enabled() {
+        return None;
+    }
+    // (Clones: the call may run Python code, which must not see the locals
+    // borrowed.)
+    fast(vm, &[obj.clone(), f.fast[arg as usize].clone()?])
 }
 
 /// A `fast_callee` called on `arg`.

@@ -242,6 +242,12 @@ instructions! {
     /// LoadGlobal glob; LoadFast local; LoadAttr; Call 1 (`bool(self.queue)`),
     /// as CallGlobalFast on the attribute when its cache answers.
     CallGlobalAttr { glob, local } => (1) calls true;
+    /// LoadFast local; LoadMethod idx; LoadFast; CallMethod 1
+    /// (`out.append(x)`): a built-in method with a fast form, found in the
+    /// LoadMethod's cache, called on the local with the second local as
+    /// its argument, without the stack; anything else goes on as
+    /// LoadFastMethod would.
+    CallMethodFast1 { local, idx } => (1) calls true;
     /// BuildSlice n; BinarySubscr (`o[a:b]`): a list or tuple sliced
     /// by machine ints and Nones off the stack, without the slice object;
     /// anything else goes on as the two instructions would.
@@ -344,6 +350,12 @@ pub fn fuse(instrs: &[Instr]) -> Box<[Instr]> {
             (Instr::LoadFast { idx: local }, Instr::LoadConst { idx }, Some(Instr::BinarySubscr), _) => {
                 Some((Instr::SubscrFastConst { local, idx }, 3))
             }
+            (
+                Instr::LoadFast { idx: local },
+                Instr::LoadMethod { idx },
+                Some(Instr::LoadFast { .. }),
+                Some(Instr::CallMethod { argc: 1 }),
+            ) => Some((Instr::CallMethodFast1 { local, idx }, 4)),
             (Instr::LoadGlobal { idx: glob }, Instr::LoadFast { idx: local }, Some(Instr::Call { argc: 1 }), _) => {
                 Some((Instr::CallGlobalFast { glob, local }, 3))
             }
