@@ -343,18 +343,7 @@ impl Vm {
     /// object. None on a miss, for the instructions to fill the cache.
     #[inline]
     pub fn cached_builtin_fast(&self, obj: &Value, cache: &AttrWays) -> Option<crate::objects::FastFn> {
-        let t = &self.types;
-        let cls = match obj {
-            Value::Str(_) => &t.str_,
-            Value::List(_) => &t.list,
-            Value::Dict(_) => &t.dict,
-            Value::Set(_) => &t.set,
-            Value::Int(_) => &t.int,
-            Value::Float(_) => &t.float,
-            Value::Tuple(_) => &t.tuple,
-            Value::Bytes(_) => &t.bytes,
-            _ => return None,
-        };
+        let cls = self.common_type(obj)?;
         let (_, c) = cache_find(cache, Rc::as_ptr(cls) as usize, true)?;
         if c.func == 0 {
             return None;
@@ -369,26 +358,31 @@ impl Vm {
         b.fast
     }
 
+    /// The type of `obj` if it is one of the usual receivers of built-in
+    /// methods, borrowed (no `Rc` clone): method caches key them by address.
+    #[inline(always)]
+    fn common_type(&self, obj: &Value) -> Option<&Rc<Class>> {
+        let t = &self.types;
+        Some(match obj {
+            Value::Str(_) => &t.str_,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Set(_) => &t.set,
+            Value::Int(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Tuple(_) => &t.tuple,
+            Value::Bytes(_) => &t.bytes,
+            _ => return None,
+        })
+    }
+
     /// LOAD_METHOD on a value of a built-in type (a list's `append`, a
     /// str's `split`): the answer depends on the type and the name only.
     fn builtin_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
         if matches!(obj, Value::Class(_) | Value::Module(_) | Value::Super(_) | Value::Func(_)) {
             return Ok(None);
         }
-        // The usual receivers' types by address, without an `Rc` clone.
-        let t = &self.types;
-        let common = match obj {
-            Value::Str(_) => Some(&t.str_),
-            Value::List(_) => Some(&t.list),
-            Value::Dict(_) => Some(&t.dict),
-            Value::Set(_) => Some(&t.set),
-            Value::Int(_) => Some(&t.int),
-            Value::Float(_) => Some(&t.float),
-            Value::Tuple(_) => Some(&t.tuple),
-            Value::Bytes(_) => Some(&t.bytes),
-            _ => None,
-        };
-        let class = match common {
+        let class = match self.common_type(obj) {
             Some(cls) => Rc::as_ptr(cls) as usize,
             None => Rc::as_ptr(&self.type_of(obj)) as usize,
         };

@@ -386,22 +386,29 @@ impl Vm {
 
     #[inline]
     pub fn key(&self, v: &Value) -> PyResult<Key> {
-        // Ints and strs, the usual keys, without the call to `hash`.
-        let hash = match quick_hash(v) {
-            Some(h) => h,
-            None => self.hash(v)?,
-        };
-        Ok(Key { hash, value: v.clone() })
+        Ok(Key {
+            hash: self.key_hash(v)?,
+            value: v.clone(),
+        })
     }
 
     /// `key` of a value given up to it: no clone.
     #[inline]
     pub fn into_key(&self, v: Value) -> PyResult<Key> {
-        let hash = match quick_hash(&v) {
-            Some(h) => h,
-            None => self.hash(&v)?,
-        };
-        Ok(Key { hash, value: v })
+        Ok(Key {
+            hash: self.key_hash(&v)?,
+            value: v,
+        })
+    }
+
+    /// A key's hash: ints and strs, the usual keys, without the call to
+    /// `hash`.
+    #[inline(always)]
+    fn key_hash(&self, v: &Value) -> PyResult<i64> {
+        match quick_hash(v) {
+            Some(h) => Ok(h),
+            None => self.hash(v),
+        }
     }
 
     pub fn str_key(&self, s: &str) -> Key {
