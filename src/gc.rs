@@ -153,17 +153,21 @@ pub fn addr(v: &Value) -> Option<usize> {
 pub trait Visit {
     /// A reference to the object at address `a` (see `addr`).
     fn hit(&mut self, a: usize);
+    #[inline(always)]
     fn value(&mut self, v: &Value) {
         if let Some(a) = addr(v) {
             self.hit(a);
         }
     }
+    #[inline(always)]
     fn dict(&mut self, d: &Rc<RefCell<Dict>>) {
         self.hit(addr_of(d));
     }
+    #[inline(always)]
     fn cell(&mut self, c: &CellRef) {
         self.hit(addr_of(c));
     }
+    #[inline(always)]
     fn class(&mut self, c: &Rc<Class>) {
         self.hit(addr_of(c));
     }
@@ -612,35 +616,40 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
         objs.iter().enumerate().filter_map(|(i, v)| addr(v).map(|a| (a, i as u32))),
         objs.len(),
     );
-    let all: Vec<usize> = (0..objs.len()).collect();
-    let reachable = deduce_reachable(&objs, &index, &all);
-    let mut unreachable: Vec<usize> = all.iter().copied().filter(|&i| !reachable[i]).collect();
+    // `refs[i] > 0`: reachable from outside the candidates.
+    let mut refs = deduce_reachable(&objs, &index, None);
+    let mut unreachable = Vec::with_capacity(objs.len());
+    unreachable.extend((0..objs.len()).filter(|&i| refs[i] <= 0));
 
     // PEP 442: finalize, then see what the finalizers brought back.
-    let mut freed_early = vec![false; objs.len()];
-    if finalize(vm, &objs, &unreachable) {
-        let again = deduce_reachable(&objs, &index, &unreachable);
-        unreachable.retain(|&i| !again[i]);
-        freed_early = freed_by_finalizers(&objs, &index, &unreachable);
+    let mut freed_early = None;
+    if !unreachable.is_empty() && finalize(vm, &objs, &unreachable) {
+        let again = deduce_reachable(&objs, &index, Some(&unreachable));
+        unreachable.retain(|&i| again[i] <= 0);
+        freed_early = Some(freed_by_finalizers(&objs, &index, &unreachable));
     }
-    let garbage: Vec<bool> = {
-        let mut g = vec![false; objs.len()];
-        unreachable.iter().for_each(|&i| g[i] = true);
-        g
-    };
     // What a finalizer's work freed (CPython frees it at once, before
     // counting) is not counted as found.
-    let found: usize = unreachable.iter().filter(|&&i| !freed_early[i]).map(|&i| weight(&objs[i])).sum();
+    let found: usize = match &freed_early {
+        None => unreachable.iter().map(|&i| weight(&objs[i])).sum(),
+        Some(freed) => unreachable.iter().filter(|&&i| !freed[i]).map(|&i| weight(&objs[i])).sum(),
+    };
     for &i in &unreachable {
         clear(&objs[i]);
+        // (Marks the garbage for the survivors' filter below.)
+        refs[i] = GARBAGE;
     }
     // Survivors move up a generation; the garbage dies with `objs`.
     let next = (gen + 1).min(GENERATIONS - 1);
-    let survivors: Vec<Node> = nodes
-        .into_iter()
-        .zip(garbage)
-        .filter_map(|(n, dead)| (!dead).then_some(n))
-        .collect();
+    let survivors: Vec<Node> = if unreachable.is_empty() {
+        nodes
+    } else {
+        nodes
+            .into_iter()
+            .zip(refs)
+            .filter_map(|(n, r)| (r != GARBAGE).then_some(n))
+            .collect()
+    };
     let survived = survivors.len();
     drop(objs);
     HEAP.with(|h| {
@@ -677,8 +686,8 @@ struct Subset<'a> {
 }
 
 impl<'a> Subset<'a> {
-    fn new(index: &'a AddrMap, len: usize, subset: &[usize]) -> Subset<'a> {
-        let member = (subset.len() < len).then(|| {
+    fn new(index: &'a AddrMap, len: usize, subset: Option<&[usize]>) -> Subset<'a> {
+        let member = subset.map(|subset| {
             let mut member = vec![false; len];
             subset.iter().for_each(|&i| member[i] = true);
             member
@@ -696,20 +705,29 @@ impl<'a> Subset<'a> {
     }
 }
 
+/// `refs` of a collected object in `collect`'s last steps.
+const GARBAGE: isize = isize::MIN;
+
 /// Each member's reference count less the one `collect` holds: references
 /// from outside, until the members' own are subtracted.
-fn counts(objs: &[Value], subset: &[usize]) -> Vec<isize> {
-    let mut refs = vec![0; objs.len()];
-    for &i in subset {
-        refs[i] = strong_count(&objs[i]) as isize - 1;
+fn counts(objs: &[Value], subset: Option<&[usize]>) -> Vec<isize> {
+    match subset {
+        None => objs.iter().map(|v| strong_count(v) as isize - 1).collect(),
+        Some(subset) => {
+            let mut refs = vec![0; objs.len()];
+            for &i in subset {
+                refs[i] = strong_count(&objs[i]) as isize - 1;
+            }
+            refs
+        }
     }
-    refs
 }
 
-/// Which of `subset` (indices into `objs`) are reachable from outside it:
-/// reference counts minus the references the subset holds to itself, then
-/// everything reachable from what is left above zero.
-fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bool> {
+/// Which members (`subset` of `objs`, or all of them) are reachable from
+/// outside: each one's reference count minus the references the members
+/// hold to each other, then everything reachable from what is left above
+/// zero. Gives each member's count: above zero is reachable.
+fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: Option<&[usize]>) -> Vec<isize> {
     let members = Subset::new(index, objs.len(), subset);
     let mut refs = counts(objs, subset);
     struct Subtract<'a> {
@@ -717,19 +735,28 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
         refs: &'a mut [isize],
     }
     impl Visit for Subtract<'_> {
+        #[inline(always)]
         fn hit(&mut self, a: usize) {
             if let Some(j) = self.members.find(a) {
                 self.refs[j] -= 1;
             }
         }
     }
+    let all: Vec<usize>;
+    let each: &[usize] = match subset {
+        Some(s) => s,
+        None => {
+            all = (0..objs.len()).collect();
+            &all
+        }
+    };
     let mut opaque = Vec::new();
     {
         let mut sub = Subtract {
             members: &members,
             refs: &mut refs,
         };
-        for &i in subset {
+        for &i in each {
             if !traverse(&objs[i], &mut sub) {
                 opaque.push(i);
             }
@@ -740,37 +767,34 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
     for i in opaque {
         refs[i] = refs[i].max(1);
     }
-    let mut reachable = vec![false; objs.len()];
-    let mut work: Vec<usize> = subset.iter().copied().filter(|&i| refs[i] > 0).collect();
-    work.iter().for_each(|&i| reachable[i] = true);
+    // Depth first from every member still referenced: what it reaches
+    // becomes 1 when first seen.
+    let mut work: Vec<usize> = each.iter().copied().filter(|&i| refs[i] > 0).collect();
     struct Mark<'a> {
         members: &'a Subset<'a>,
-        reachable: &'a mut [bool],
+        refs: &'a mut [isize],
         work: &'a mut Vec<usize>,
     }
     impl Visit for Mark<'_> {
+        #[inline(always)]
         fn hit(&mut self, a: usize) {
             if let Some(j) = self.members.find(a) {
-                if !self.reachable[j] {
-                    self.reachable[j] = true;
+                if self.refs[j] <= 0 {
+                    self.refs[j] = 1;
                     self.work.push(j);
                 }
             }
         }
     }
-    let mut next = Vec::new();
-    while !work.is_empty() {
-        for i in std::mem::take(&mut work) {
-            let mut m = Mark {
-                members: &members,
-                reachable: &mut reachable,
-                work: &mut next,
-            };
-            traverse(&objs[i], &mut m);
-        }
-        std::mem::swap(&mut work, &mut next);
+    while let Some(i) = work.pop() {
+        let mut m = Mark {
+            members: &members,
+            refs: &mut refs,
+            work: &mut work,
+        };
+        traverse(&objs[i], &mut m);
     }
-    reachable
+    refs
 }
 
 /// Which of the unreachable objects no longer have any reference but ours
@@ -779,8 +803,8 @@ fn deduce_reachable(objs: &[Value], index: &AddrMap, subset: &[usize]) -> Vec<bo
 /// no references while collecting, they die during finalization and are
 /// not counted.
 fn freed_by_finalizers(objs: &[Value], index: &AddrMap, unreachable: &[usize]) -> Vec<bool> {
-    let members = Subset::new(index, objs.len(), unreachable);
-    let mut refs = counts(objs, unreachable);
+    let members = Subset::new(index, objs.len(), Some(unreachable));
+    let mut refs = counts(objs, Some(unreachable));
     let mut dead = vec![false; objs.len()];
     let mut work: Vec<usize> = unreachable.iter().copied().filter(|&i| refs[i] == 0).collect();
     work.iter().for_each(|&i| dead[i] = true);
