@@ -41,7 +41,7 @@ impl Default for Set {
 }
 
 enum Found {
-    Active(usize),
+    Active,
     Free(usize),
 }
 
@@ -64,7 +64,8 @@ impl Set {
         self.table.len() - 1
     }
 
-    /// Find `k`: its slot, or where it would be inserted (first dummy seen, else the empty slot).
+    /// Find `k` for an insertion: whether it is there, or where it would go
+    /// (the first dummy seen, else the empty slot).
     fn find(&self, k: &Key) -> Found {
         let mask = self.mask();
         let hash = k.hash as u64 as usize;
@@ -85,7 +86,7 @@ impl Set {
                     }
                     Slot::Full(e) => {
                         if e.hash == k.hash && same_key(&e.value, &k.value) {
-                            return Found::Active(idx);
+                            return Found::Active;
                         }
                     }
                 }
@@ -95,14 +96,41 @@ impl Set {
         }
     }
 
+    /// The slot holding `k`, if any: `find`'s probe sequence without
+    /// tracking where `k` would go (lookups, removals).
+    #[inline]
+    fn find_active(&self, k: &Key) -> Option<usize> {
+        let table = &self.table[..];
+        let mask = table.len() - 1;
+        let mut i = k.hash as u64 as usize & mask;
+        let mut perturb = k.hash as u64;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            // (One bounds check for the run of slots, not one per slot.)
+            for (j, slot) in table[i..i + probes + 1].iter().enumerate() {
+                match slot {
+                    Slot::Full(e) => {
+                        if e.hash == k.hash && same_key(&e.value, &k.value) {
+                            return Some(i + j);
+                        }
+                    }
+                    Slot::Empty => return None,
+                    Slot::Dummy => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
     pub fn contains(&self, k: &Key) -> bool {
-        matches!(self.find(k), Found::Active(_))
+        self.find_active(k).is_some()
     }
 
     /// Add `k`; false if it was already there.
     pub fn insert(&mut self, k: Key) -> bool {
         match self.find(&k) {
-            Found::Active(_) => false,
+            Found::Active => false,
             Found::Free(idx) => {
                 let was_empty = matches!(self.table[idx], Slot::Empty);
                 self.table[idx] = Slot::Full(k);
@@ -120,13 +148,13 @@ impl Set {
     }
 
     pub fn remove(&mut self, k: &Key) -> bool {
-        match self.find(k) {
-            Found::Active(idx) => {
+        match self.find_active(k) {
+            Some(idx) => {
                 self.table[idx] = Slot::Dummy;
                 self.used -= 1;
                 true
             }
-            Found::Free(_) => false,
+            None => false,
         }
     }
 
