@@ -75,6 +75,67 @@ pub fn cmp_ord(o: Ordering, op_: u32) -> bool {
     }
 }
 
+/// `to_bigint` without copying a big int.
+fn big_of(v: &Value) -> Option<std::borrow::Cow<'_, BigInt>> {
+    match v {
+        Value::Long(b) => Some(std::borrow::Cow::Borrowed(&**b)),
+        _ => to_bigint(v).map(std::borrow::Cow::Owned),
+    }
+}
+
+/// Floor division and modulo when the quotient is known to fit in 63
+/// bits: the quotient estimated from the operands' top bits, then
+/// corrected by at most a few steps of the remainder. Linear in the
+/// operands' size, where the general division (Burnikel-Ziegler for
+/// large divisors) makes and copies many partial numbers: a spigot's
+/// `huge // huge` with a one-digit result. None for other quotients.
+fn small_quotient(x: &BigInt, y: &BigInt) -> Option<(BigInt, BigInt)> {
+    let (a, b) = (x.magnitude(), y.magnitude());
+    let (abits, bbits) = (a.bits(), b.bits());
+    if bbits < 64 || abits > bbits + 62 {
+        return None;
+    }
+    // b's top 64 bits, and a's bits from the same place (at most 126):
+    // their quotient is within 2 of a / b's.
+    let s = bbits - 64;
+    let bt = (b >> s).to_u64()?;
+    let at = (a >> s).to_u128()?;
+    let mut q = (at / bt as u128).min(u64::MAX as u128) as u64;
+    // The remainder a - q*b, as a magnitude and whether it is negative.
+    let prod = b * q;
+    let (mut r, mut neg) = if prod > *a { (prod - a, true) } else { (a - prod, false) };
+    while neg {
+        q -= 1;
+        if r <= *b {
+            r = b - r;
+            neg = false;
+        } else {
+            r -= b;
+        }
+    }
+    while r >= *b {
+        q += 1;
+        r -= b;
+    }
+    // The magnitudes' truncated quotient and remainder, floored for the
+    // signs: the remainder takes the divisor's sign.
+    let mut q = BigInt::from(q);
+    if x.is_negative() != y.is_negative() {
+        if r.is_zero() {
+            q = -q;
+        } else {
+            q = -(q + 1u32);
+            r = b - r;
+        }
+    }
+    let sign = if y.is_negative() {
+        num_bigint::Sign::Minus
+    } else {
+        num_bigint::Sign::Plus
+    };
+    Some((q, BigInt::from_biguint(sign, r)))
+}
+
 pub fn to_bigint(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
@@ -160,8 +221,12 @@ fn int_op(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Value> {
             _ => {}
         }
     }
-    let x = to_bigint(a).unwrap();
-    let y = to_bigint(b).unwrap();
+    // A big operand is borrowed, not copied: every operation below makes
+    // its result from references.
+    let (Some(x), Some(y)) = (big_of(a), big_of(b)) else {
+        return Err(unsupported(vm, a, b, o));
+    };
+    let (x, y): (&BigInt, &BigInt) = (&x, &y);
     Ok(match o {
         op::ADD => Value::from_bigint(x + y),
         op::SUB => Value::from_bigint(x - y),
@@ -170,19 +235,25 @@ fn int_op(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Value> {
             if y.is_zero() {
                 return Err(vm.zero_div("division by zero"));
             }
-            Value::Float(big_truediv(vm, &x, &y)?)
+            Value::Float(big_truediv(vm, x, y)?)
         }
         op::FLOORDIV => {
             if y.is_zero() {
                 return Err(vm.zero_div("integer division or modulo by zero"));
             }
-            Value::from_bigint(x.div_floor(&y))
+            Value::from_bigint(match small_quotient(x, y) {
+                Some((q, _)) => q,
+                None => x.div_floor(y),
+            })
         }
         op::MOD => {
             if y.is_zero() {
                 return Err(vm.zero_div("integer modulo by zero"));
             }
-            Value::from_bigint(x.mod_floor(&y))
+            Value::from_bigint(match small_quotient(x, y) {
+                Some((_, r)) => r,
+                None => x.mod_floor(y),
+            })
         }
         op::POW => {
             if y.is_negative() {
@@ -196,16 +267,16 @@ fn int_op(vm: &Vm, a: &Value, b: &Value, o: u32) -> PyResult<Value> {
             let e = match y.to_u32() {
                 Some(e) => e,
                 None => {
-                    if x.is_zero() || x == BigInt::from(1) {
-                        return Ok(Value::from_bigint(x));
+                    if x.is_zero() || num_traits::One::is_one(x) {
+                        return Ok(Value::from_bigint(x.clone()));
                     }
-                    if x == BigInt::from(-1) {
+                    if *x == BigInt::from(-1) {
                         return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
                     }
                     return Err(crate::vm::PyErr(vm.new_exc(&vm.types.exc.memory_error, vec![])));
                 }
             };
-            Value::from_bigint(num_traits::pow::pow(x, e as usize))
+            Value::from_bigint(num_traits::pow::pow(x.clone(), e as usize))
         }
         op::LSHIFT => {
             if y.is_negative() {
