@@ -38,6 +38,14 @@ fn usage_error(msg: &str) -> ! {
 }
 
 fn main() {
+    // A panic is a bug, and the release build aborts on one (Cargo.toml:
+    // no unwinding paths in the evaluation loop). Output the program
+    // printed before it is written out first, then the usual message.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        sonde::vm::flush_current_stdout();
+        report(info);
+    }));
     // Python frames recurse on the native stack: give the interpreter a large one.
     const STACK: usize = 512 << 20;
     let child = std::thread::Builder::new().stack_size(STACK).spawn(|| {

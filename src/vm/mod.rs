@@ -41,6 +41,23 @@ pub fn with_current<R: Default>(f: impl FnOnce(&Vm) -> R) -> R {
     }
 }
 
+/// Write out what the running VM has buffered for stdout, taking no
+/// borrow that could fail: for the `sonde` command's panic hook. The
+/// release build aborts on a panic (Cargo.toml), so nothing unwinds to
+/// `Interpreter`'s drop, which flushes it otherwise.
+pub fn flush_current_stdout() {
+    let _ = CURRENT.try_with(|c| {
+        let Ok(c) = c.try_borrow() else { return };
+        if let Some(vm) = c.as_ref() {
+            if let Ok(mut buf) = vm.out_buf.try_borrow_mut() {
+                let _ = std::io::stdout().write_all(&buf);
+                buf.clear();
+            }
+        }
+    });
+    let _ = std::io::stdout().flush();
+}
+
 pub fn set_current(vm: Option<Rc<Vm>>) {
     CURRENT.with(|c| *c.borrow_mut() = vm);
 }
