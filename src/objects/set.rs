@@ -19,6 +19,28 @@ const MINSIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
+/// Walk CPython's probe sequence for `hash` in `table` (a power of two
+/// long): runs of `LINEAR_PROBES + 1` slots where they fit, then a
+/// perturbed jump. `visit` sees each slot with its index until it gives
+/// an answer.
+#[inline(always)]
+fn probe<R>(table: &[Slot], hash: i64, mut visit: impl FnMut(usize, &Slot) -> Option<R>) -> R {
+    let mask = table.len() - 1;
+    let mut i = hash as u64 as usize & mask;
+    let mut perturb = hash as u64;
+    loop {
+        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        // (One bounds check for the run of slots, not one per slot.)
+        for (j, slot) in table[i..i + probes + 1].iter().enumerate() {
+            if let Some(r) = visit(i + j, slot) {
+                return r;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+    }
+}
+
 #[derive(Clone)]
 enum Slot {
     Empty,
@@ -67,60 +89,28 @@ impl Set {
     /// Find `k` for an insertion: whether it is there, or where it would go
     /// (the first dummy seen, else the empty slot).
     fn find(&self, k: &Key) -> Found {
-        let mask = self.mask();
-        let hash = k.hash as u64 as usize;
-        let mut i = hash & mask;
-        let mut perturb = k.hash as u64;
         let mut freeslot = None;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            // (One bounds check for the run of slots, not one per slot.)
-            for (j, slot) in self.table[i..i + probes + 1].iter().enumerate() {
-                let idx = i + j;
-                match slot {
-                    Slot::Empty => return Found::Free(freeslot.unwrap_or(idx)),
-                    Slot::Dummy => {
-                        if freeslot.is_none() {
-                            freeslot = Some(idx);
-                        }
-                    }
-                    Slot::Full(e) => {
-                        if e.hash == k.hash && same_key(&e.value, &k.value) {
-                            return Found::Active;
-                        }
-                    }
+        probe(&self.table, k.hash, |idx, slot| match slot {
+            Slot::Empty => Some(Found::Free(freeslot.unwrap_or(idx))),
+            Slot::Dummy => {
+                if freeslot.is_none() {
+                    freeslot = Some(idx);
                 }
+                None
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-        }
+            Slot::Full(e) => (e.hash == k.hash && same_key(&e.value, &k.value)).then_some(Found::Active),
+        })
     }
 
-    /// The slot holding `k`, if any: `find`'s probe sequence without
-    /// tracking where `k` would go (lookups, removals).
+    /// The slot holding `k`, if any: `find` without tracking where `k`
+    /// would go (lookups, removals).
     #[inline]
     fn find_active(&self, k: &Key) -> Option<usize> {
-        let table = &self.table[..];
-        let mask = table.len() - 1;
-        let mut i = k.hash as u64 as usize & mask;
-        let mut perturb = k.hash as u64;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            // (One bounds check for the run of slots, not one per slot.)
-            for (j, slot) in table[i..i + probes + 1].iter().enumerate() {
-                match slot {
-                    Slot::Full(e) => {
-                        if e.hash == k.hash && same_key(&e.value, &k.value) {
-                            return Some(i + j);
-                        }
-                    }
-                    Slot::Empty => return None,
-                    Slot::Dummy => {}
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-        }
+        probe(&self.table, k.hash, |idx, slot| match slot {
+            Slot::Full(e) => (e.hash == k.hash && same_key(&e.value, &k.value)).then_some(Some(idx)),
+            Slot::Empty => Some(None),
+            Slot::Dummy => None,
+        })
     }
 
     pub fn contains(&self, k: &Key) -> bool {
@@ -158,6 +148,8 @@ impl Set {
         }
     }
 
+    /// Place `k` in a table with no dummies and no equal key: `probe`'s
+    /// sequence, with the first slot (nearly always free) tried before a run.
     fn insert_clean(table: &mut [Slot], k: Key) {
         let mask = table.len() - 1;
         let mut i = (k.hash as u64 as usize) & mask;

@@ -47,14 +47,11 @@ pub fn with_current<R: Default>(f: impl FnOnce(&Vm) -> R) -> R {
 /// `Interpreter`'s drop, which flushes it otherwise.
 pub fn flush_current_stdout() {
     let _ = CURRENT.try_with(|c| {
-        let Ok(c) = c.try_borrow() else { return };
-        if let Some(vm) = c.as_ref() {
-            if let Ok(mut buf) = vm.out_buf.try_borrow_mut() {
-                let _ = std::io::stdout().write_all(&buf);
-                buf.clear();
-            }
+        if let Ok(Some(vm)) = c.try_borrow().as_deref() {
+            vm.flush_stdout();
         }
     });
+    // (Without a VM, what the command itself printed.)
     let _ = std::io::stdout().flush();
 }
 
@@ -135,10 +132,13 @@ impl Vm {
         }
     }
     pub fn flush_stdout(&self) {
-        let mut buf = self.out_buf.borrow_mut();
-        if !buf.is_empty() {
-            let _ = std::io::stdout().write_all(&buf);
-            buf.clear();
+        // (Never borrowed while a flush can come: `write_stdout` holds it
+        // only to append. `try_` for the panic hook, which may run anywhere.)
+        if let Ok(mut buf) = self.out_buf.try_borrow_mut() {
+            if !buf.is_empty() {
+                let _ = std::io::stdout().write_all(&buf);
+                buf.clear();
+            }
         }
         let _ = std::io::stdout().flush();
     }
