@@ -233,8 +233,20 @@ fn fill_from_stack(frame: &mut Frame, func: &Function, caller: &mut Frame, at: u
     // the caller's stack is cut to `at`, so each is owned once.
     // `Option<Value>` is the size of `Value` (asserted above), so `Some(v)`
     // is `v`'s bytes at offset 0: a plain copy.
+    // (One or two arguments, most calls, are moved by hand: for a count
+    // it does not know, the compiler calls `memcpy`.)
     unsafe {
-        std::ptr::copy_nonoverlapping(caller.stack.as_ptr().add(at), frame.fast.as_mut_ptr().add(skip).cast::<Value>(), n);
+        let src = caller.stack.as_ptr().add(at);
+        let dst = frame.fast.as_mut_ptr().add(skip).cast::<Value>();
+        match n {
+            0 => {}
+            1 => dst.write(src.read()),
+            2 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, n),
+        }
         caller.stack.set_len(at);
     }
     if let Some(first) = first {
