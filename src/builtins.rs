@@ -139,6 +139,11 @@ fn divmod(vm: &Vm, args: Args) -> PyResult<Value> {
             let (q, r) = crate::vm::ops::float_divmod(vm, x, y)?;
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
         }
+        if matches!(a, Value::Long(_)) || matches!(b, Value::Long(_)) {
+            if let Some((q, r)) = crate::vm::ops::big_divmod(vm, a, b)? {
+                return Ok(Value::tuple(vec![q, r]));
+            }
+        }
         let q = crate::vm::ops::binary_op(vm, a, b, op::FLOORDIV)?;
         let r = crate::vm::ops::binary_op(vm, a, b, op::MOD)?;
         return Ok(Value::tuple(vec![q, r]));

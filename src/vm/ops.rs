@@ -83,6 +83,23 @@ fn big_of(v: &Value) -> Option<std::borrow::Cow<'_, BigInt>> {
     }
 }
 
+/// `divmod(a, b)` of two ints, at least one of them big: one division
+/// for both results (the quotient and the remainder come out together).
+/// None when either is not an int.
+pub fn big_divmod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Option<(Value, Value)>> {
+    let (Some(x), Some(y)) = (big_of(a), big_of(b)) else {
+        return Ok(None);
+    };
+    if y.is_zero() {
+        return Err(vm.zero_div("integer division or modulo by zero"));
+    }
+    let (q, r) = match small_quotient(&x, &y) {
+        Some(qr) => qr,
+        None => x.div_mod_floor(&y),
+    };
+    Ok(Some((Value::from_bigint(q), Value::from_bigint(r))))
+}
+
 /// Floor division and modulo when the quotient is known to fit in 63
 /// bits: the quotient estimated from the operands' top bits, then
 /// corrected by at most a few steps of the remainder. Linear in the

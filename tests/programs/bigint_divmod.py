@@ -42,3 +42,9 @@ try:
     (1 << 300) // 0
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
+# divmod() itself: one division for both results, ints of either size mixed.
+for x, y in ((1 << 300, 0), (5, 0), (True, 1 << 70), (1 << 70, True), (-(1 << 70), 7), (7, -(1 << 70)), (1 << 70, 1 << 70)):
+    try:
+        print(divmod(x, y))
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError:", e)
