@@ -2096,7 +2096,12 @@ fn call_method_fast(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, local: u32
 fn call_fast_callee(vm: &Vm, callee: &Value, arg: &Value) -> Option<PyResult<Value>> {
     match callee {
         Value::Builtin(b) => (b.fast?)(vm, std::slice::from_ref(arg)),
-        _ => Some(vm.truthy(arg).map(Value::Bool)),
+        // `bool(self.queue)`: a list's truth in place, without the general
+        // protocol's call and match.
+        _ => Some(match arg {
+            Value::List(l) => Ok(Value::Bool(!l.borrow().is_empty())),
+            _ => vm.truthy(arg).map(Value::Bool),
+        }),
     }
 }
 
