@@ -7,7 +7,13 @@ process; the interpreters' runs interleaved) and the peak RSS (from GNU
 time), then the ratio of each interpreter's time to CPython's, whether its
 output matched CPython's, and the geometric mean of the ratios.
 
-Usage: benches/compare.py [-n RUNS] [--markdown] [interpreter ...]
+With --instructions, each program also runs once per interpreter under
+valgrind's callgrind, and the table gains each interpreter's instruction
+count and its ratio to CPython's: a second measure that, unlike time on a
+shared machine, is the same from run to run (a workload's instructions,
+not its speed: cache misses and branch mispredictions do not show).
+
+Usage: benches/compare.py [-n RUNS] [--markdown] [--instructions] [interpreter ...]
 The first interpreter is the reference (default /usr/bin/python3.11, which
 is Debian's PGO build with SDT probes); target/release/sonde is always run
 (built first with cargo).
@@ -51,6 +57,23 @@ def run(cmd):
     return elapsed, rss, p.stdout, p.returncode
 
 
+def instructions(cmd):
+    """Instructions executed by `cmd`, counted by callgrind (None without valgrind)."""
+    try:
+        p = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    except FileNotFoundError:
+        return None
+    for line in p.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    return None
+
+
 def measure(cmds, runs):
     """Each command `runs` times, interleaved (one run of each in turn, so
     that a slow spell of this shared machine hits them all alike): per
@@ -70,6 +93,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", "--runs", type=int, default=5)
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--instructions", action="store_true", help="also count instructions with callgrind")
     ap.add_argument("interpreters", nargs="*")
     args = ap.parse_args()
     ref = args.interpreters[0] if args.interpreters else "/usr/bin/python3.11"
@@ -82,6 +106,7 @@ def main():
     names = sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
     rows = []
     logs = {label: [] for label, _ in interps[1:]}
+    ilogs = {label: [] for label, _ in interps[1:]}
     for name in names:
         prog = os.path.join(PROGRAMS, name + ".py")
         row = {"program": name}
@@ -91,6 +116,12 @@ def main():
         for (label, _), (t, rss, out, status) in zip(interps[1:], measured[1:]):
             row[label] = (t, rss, out == base_out and status == 0)
             logs[label].append(math.log(t / base_t))
+        if args.instructions:
+            counts = [instructions([exe, prog]) for _, exe in interps]
+            row["instr"] = counts
+            for (label, _), n in zip(interps[1:], counts[1:]):
+                if n and counts[0]:
+                    ilogs[label].append(math.log(n / counts[0]))
         rows.append(row)
 
     def fmt_rss(kib):
@@ -99,16 +130,35 @@ def main():
     header = ["program", "cpython s", "cpython MiB"]
     for label, _ in interps[1:]:
         header += [f"{label} s", f"{label} MiB", f"{label}/cpython", "match"]
+    if args.instructions:
+        header += ["cpython Minstr"]
+        for label, _ in interps[1:]:
+            header += [f"{label} Minstr", f"{label}/cpython instr"]
+
+    def fmt_instr(row):
+        counts = row["instr"]
+        cells = [f"{counts[0] / 1e6:.0f}" if counts[0] else "-"]
+        for n in counts[1:]:
+            cells += [f"{n / 1e6:.0f}" if n else "-", f"{n / counts[0]:.2f}" if n and counts[0] else "-"]
+        return cells
+
     table = []
     for row in rows:
         line = [row["program"], f"{row['cpython'][0]:.3f}", fmt_rss(row["cpython"][1])]
         for label, _ in interps[1:]:
             t, rss, ok = row[label]
             line += [f"{t:.3f}", fmt_rss(rss), f"{t / row['cpython'][0]:.2f}", "yes" if ok else "NO"]
+        if args.instructions:
+            line += fmt_instr(row)
         table.append(line)
     geo = ["geometric mean", "", ""]
     for label, _ in interps[1:]:
         geo += ["", "", f"{math.exp(sum(logs[label]) / len(logs[label])):.2f}", ""]
+    if args.instructions:
+        geo += [""]
+        for label, _ in interps[1:]:
+            ls = ilogs[label]
+            geo += ["", f"{math.exp(sum(ls) / len(ls)):.2f}" if ls else "-"]
     table.append(geo)
 
     if args.markdown:
