@@ -29,12 +29,17 @@ fn probe<R>(table: &[Slot], hash: i64, mut visit: impl FnMut(usize, &Slot) -> Op
     let mut i = hash as u64 as usize & mask;
     let mut perturb = hash as u64;
     loop {
-        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-        // (One bounds check for the run of slots, not one per slot.)
-        for (j, slot) in table[i..i + probes + 1].iter().enumerate() {
-            if let Some(r) = visit(i + j, slot) {
-                return r;
+        if i + LINEAR_PROBES <= mask {
+            // (One bounds check for the run of slots, not one per slot.)
+            for (j, slot) in table[i..=i + LINEAR_PROBES].iter().enumerate() {
+                if let Some(r) = visit(i + j, slot) {
+                    return r;
+                }
             }
+        } else if let Some(r) = visit(i, &table[i]) {
+            // No run fits (near the table's end, or a small table's every
+            // slot): one slot, without a run's setup.
+            return r;
         }
         perturb >>= PERTURB_SHIFT;
         i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
