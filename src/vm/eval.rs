@@ -810,7 +810,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         let obj = t!(fast_local(vm, &f.fast, code, local));
                         let obj = obj.clone();
                         pc = pc.wrapping_add(1);
-                        t!(load_method(vm, f, code, obj, idx));
+                        t!(load_method::<false>(vm, f, code, obj, idx));
                     }
                     Instr::BinaryFastFast { a, b } => {
                         // SAFETY: `fuse` makes this instruction only in front of the
@@ -899,7 +899,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         }
                         let obj = t!(fast_local(vm, &f.fast, code, local)).clone();
                         pc = pc.wrapping_add(1);
-                        t!(load_method(vm, f, code, obj, idx));
+                        t!(load_method::<false>(vm, f, code, obj, idx));
                     }
                     Instr::SubscrFastConst { local, idx } => {
                         if let Some(o) = f.fast[local as usize].as_ref() {
@@ -1013,7 +1013,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     }
                     Instr::LoadMethod { idx } => {
                         let obj = pop(f);
-                        t!(load_method(vm, f, code, obj, idx));
+                        t!(load_method::<true>(vm, f, code, obj, idx));
                     }
                     Instr::CallMethod { argc } => {
                         // (A caller's line in tracebacks, the cfunction probes.)
@@ -2115,11 +2115,18 @@ fn release_call(f: &mut Frame, at: usize) {
 }
 
 /// LOAD_METHOD of name `idx` on `obj`: pushes the unbound method and `obj`,
-/// or the attribute and the Null marker.
+/// or the attribute and the Null marker. `BUILTIN_FIRST`: a built-in
+/// method's hit inline as well (`Vm::lookup_method_cached_any`).
 #[inline(always)]
-fn load_method(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value, idx: u32) -> PyResult<()> {
+fn load_method<const BUILTIN_FIRST: bool>(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value, idx: u32) -> PyResult<()> {
     let (name, h) = code.name_hashed(idx);
-    let (callee, self_) = match vm.lookup_method_cached(&obj, name, h, &code.attr_caches.method[idx as usize])? {
+    let cache = &code.attr_caches.method[idx as usize];
+    let found = if BUILTIN_FIRST {
+        vm.lookup_method_cached_any(&obj, name, h, cache)
+    } else {
+        vm.lookup_method_cached(&obj, name, h, cache)
+    };
+    let (callee, self_) = match found? {
         Some(m) => (m, obj),
         None => (load_method_attr(vm, code, &obj, idx)?, Value::Null),
     };
