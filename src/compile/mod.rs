@@ -523,6 +523,14 @@ impl<'a> Compiler<'a> {
         self.emit(i);
     }
 
+    /// Whether `n` is one of a function's fast locals (not a cell, a free
+    /// variable or a global).
+    fn is_fast_local(&mut self, n: &str) -> bool {
+        let n = &self.mangle(n);
+        let scope = self.scope();
+        scope.is_function_like() && matches!(scope.scope_of(n), SymScope::Local)
+    }
+
     fn store_name(&mut self, n: &str) {
         let n = &self.mangle(n);
         let scope = self.scope();
@@ -1009,6 +1017,25 @@ impl<'a> Compiler<'a> {
                 self.set_loc(a.range);
                 self.emit(Instr::InplaceOp { op: opn });
                 self.store_name(n.id.as_str());
+            }
+            // `a.x += v` on a function's local `a`: `a` is loaded again for
+            // the store instead of kept under the value (Dup, Rot2), which
+            // lets both ends fuse (LoadFastAttr, LoadFastStoreAttr). The same
+            // object either way: `v` cannot rebind `a` (`may_rebind`).
+            ast::Expr::Attribute(at)
+                if matches!(&*at.value, ast::Expr::Name(n) if self.is_fast_local(n.id.as_str())) && !may_rebind(&a.value) =>
+            {
+                self.expr(&at.value)?;
+                let idx = self.attr_idx(at.attr.as_str());
+                self.set_loc(at.range);
+                self.emit(Instr::LoadAttr { idx });
+                self.expr(&a.value)?;
+                self.set_loc(a.range);
+                self.emit(Instr::InplaceOp { op: opn });
+                self.set_loc(at.range);
+                self.expr(&at.value)?;
+                self.set_loc(at.range);
+                self.emit(Instr::StoreAttr { idx });
             }
             ast::Expr::Attribute(at) => {
                 self.expr(&at.value)?;
@@ -2237,6 +2264,22 @@ fn binop(o: &ast::Operator) -> u32 {
         BitXor => op::XOR,
         BitAnd => op::AND,
         FloorDiv => op::FLOORDIV,
+    }
+}
+
+/// Whether evaluating `e` could rebind a local of the scope it is in.
+/// Only an assignment expression can (a call cannot, and a nested scope
+/// that binds the name makes it a cell, not a fast local). Conservative:
+/// every form but the usual simple ones counts as able to.
+fn may_rebind(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) | ast::Expr::Name(_) => false,
+        ast::Expr::Attribute(a) => may_rebind(&a.value),
+        ast::Expr::BinOp(b) => may_rebind(&b.left) || may_rebind(&b.right),
+        ast::Expr::UnaryOp(u) => may_rebind(&u.operand),
+        ast::Expr::Subscript(s) => may_rebind(&s.value) || may_rebind(&s.slice),
+        ast::Expr::Call(c) => may_rebind(&c.func) || c.args.iter().any(may_rebind) || c.keywords.iter().any(|k| may_rebind(&k.value)),
+        _ => true,
     }
 }
 
