@@ -79,6 +79,8 @@ impl Interpreter {
         let vm = Vm::new(opts.optimize);
         let main = import::new_module(&vm, "__main__");
         vm.modules.borrow_mut().set_str("__main__", Value::Module(main.clone()));
+        // (Held by `Interpreter::main` for as long as the VM runs code.)
+        vm.lasting_globals.set(Rc::as_ptr(&main.dict) as usize);
         Interpreter {
             vm,
             main: main.dict.clone(),

@@ -163,7 +163,7 @@ fn end_inline(vm: &Vm, chain: &mut Chain) -> bool {
     let init_of = frame.init_of.take();
     crate::probes::function_return(frame);
     vm.depth.set(vm.depth.get() - 1);
-    chain.pop(&vm.builtins);
+    chain.pop(&vm.builtins, vm.lasting_globals.get());
     match init_of {
         None => false,
         Some(cls) => {
@@ -313,7 +313,7 @@ fn enter_inline(vm: &Vm, chain: &mut Chain, f0: &mut Frame, func: &Function, at:
     match start_inline(vm, frame) {
         Ok(watched) => Ok(watched),
         Err(e) => {
-            chain.pop(&vm.builtins);
+            chain.pop(&vm.builtins, vm.lasting_globals.get());
             Err(e)
         }
     }

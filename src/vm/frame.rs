@@ -256,9 +256,12 @@ impl Chain {
     /// stays in its slot, emptied, for the next call. Its globals are let
     /// go as well (it holds `idle` in their place, a dict that lives as
     /// long as the VM): an ended frame must not keep a namespace alive
-    /// that nothing else does, or the collector could not free it.
+    /// that nothing else does, or the collector could not free it. The
+    /// namespace at address `lasting` (`Vm::lasting_globals`) outlives
+    /// the frames anyway and is kept: the next call, most often of the
+    /// same module's code, then has its globals in place.
     #[inline(always)]
-    pub fn pop(&mut self, idle: &Rc<RefCell<Dict>>) {
+    pub fn pop(&mut self, idle: &Rc<RefCell<Dict>>, lasting: usize) {
         debug_assert!(self.live > 0);
         self.live -= 1;
         let frame = &mut self.frames[self.live];
@@ -267,7 +270,9 @@ impl Chain {
             frame.cells.clear();
         }
         frame.blocks.clear();
-        frame.globals = idle.clone();
+        if Rc::as_ptr(&frame.globals) as usize != lasting {
+            frame.globals = idle.clone();
+        }
     }
 
     /// Room for one more frame: a spare chain's storage if this one has
@@ -323,7 +328,9 @@ impl Frame {
     fn restart(&mut self, globals: &Rc<RefCell<Dict>>) {
         debug_assert!(self.stack.is_empty() && self.fast.iter().all(Option::is_none));
         debug_assert!(self.cells.is_empty() && self.blocks.is_empty() && self.locals.is_none() && self.init_of.is_none());
-        self.globals = globals.clone();
+        if !Rc::ptr_eq(&self.globals, globals) {
+            self.globals = globals.clone();
+        }
         self.ip = 0;
         self.lasti = 0;
         self.reraise = false;

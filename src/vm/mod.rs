@@ -85,6 +85,11 @@ pub struct Vm {
     pub next_id: Cell<u64>,
     /// Storage of in-loop call chains (`eval::execute`), kept for reuse.
     pub spare_chains: crate::vm::frame::SpareChains,
+    /// The address of a namespace that outlives every frame (`__main__`'s,
+    /// which the `Interpreter` holds for its lifetime), or 0: an ended
+    /// in-loop frame may keep it (`frame::Chain::pop`), since keeping it
+    /// keeps nothing alive that would not be anyway.
+    pub lasting_globals: Cell<usize>,
 }
 
 impl Vm {
@@ -105,6 +110,7 @@ impl Vm {
             in_finalizer: Cell::new(false),
             next_id: Cell::new(0),
             spare_chains: RefCell::new(Vec::new()),
+            lasting_globals: Cell::new(0),
         });
         set_current(Some(vm.clone()));
         crate::builtins::install(&vm);
