@@ -67,6 +67,17 @@ impl Equivalent<Key> for StrKey<'_> {
 /// this small. The table is built when a key past it arrives.
 const SMALL: usize = 8;
 
+/// Whether two strs are the text of one string object: their bytes start
+/// at the same address. That takes one compare where `ptr::eq` on `&str`
+/// takes two (address and length), and it is as exact: a str's text is
+/// its own `Box<str>` allocation, which no other string shares, and two
+/// texts at one address that are not one allocation are both empty (the
+/// empty box's dangling address), so equal.
+#[inline(always)]
+fn same_text_buffer(a: &str, b: &str) -> bool {
+    a.as_ptr() == b.as_ptr()
+}
+
 /// A key looked for: its Python hash, and equality with the stored keys.
 pub trait Probe: Equivalent<Key> {
     fn py_hash(&self) -> i64;
@@ -299,7 +310,7 @@ impl Dict {
     #[inline]
     pub fn value_at_if_key(&self, i: usize, k: &str) -> Option<Value> {
         match self.map.get_index(i) {
-            Some((Key { value: Value::Str(s), .. }, v)) if std::ptr::eq(s.as_str(), k) => Some(v.clone()),
+            Some((Key { value: Value::Str(s), .. }, v)) if same_text_buffer(s.as_str(), k) => Some(v.clone()),
             _ => None,
         }
     }
@@ -318,7 +329,7 @@ impl Dict {
     pub fn store_at(&mut self, i: usize, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<Option<Value>, Value> {
         let len = self.map.len();
         match self.map.get_index_mut(i) {
-            Some((Key { value: Value::Str(s), .. }, slot)) if std::ptr::eq(s.as_str(), k.as_str()) => {
+            Some((Key { value: Value::Str(s), .. }, slot)) if same_text_buffer(s.as_str(), k.as_str()) => {
                 return Ok(Some(std::mem::replace(slot, v)))
             }
             Some(_) => return Err(v),
