@@ -1018,28 +1018,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::InplaceOp { op: opn });
                 self.store_name(n.id.as_str());
             }
-            // `a.x += v` on a function's local `a`: `a` is loaded again for
-            // the store instead of kept under the value (Dup, Rot2), which
-            // lets both ends fuse (LoadFastAttr, LoadFastStoreAttr). The same
-            // object either way: `v` cannot rebind `a` (`may_rebind`).
-            ast::Expr::Attribute(at)
-                if matches!(&*at.value, ast::Expr::Name(n) if self.is_fast_local(n.id.as_str())) && !may_rebind(&a.value) =>
-            {
-                self.expr(&at.value)?;
-                let idx = self.attr_idx(at.attr.as_str());
-                self.set_loc(at.range);
-                self.emit(Instr::LoadAttr { idx });
-                self.expr(&a.value)?;
-                self.set_loc(a.range);
-                self.emit(Instr::InplaceOp { op: opn });
-                self.set_loc(at.range);
-                self.expr(&at.value)?;
-                self.set_loc(at.range);
-                self.emit(Instr::StoreAttr { idx });
-            }
             ast::Expr::Attribute(at) => {
+                // `a.x += v` on a function's local `a`: `a` is loaded again
+                // for the store instead of kept under the value (Dup, Rot2),
+                // which lets both ends fuse (LoadFastAttr,
+                // LoadFastStoreAttr). The same object either way: `v` cannot
+                // rebind `a` (`may_rebind`).
+                let reload = matches!(&*at.value, ast::Expr::Name(n) if self.is_fast_local(n.id.as_str())) && !may_rebind(&a.value);
                 self.expr(&at.value)?;
-                self.emit(Instr::Dup);
+                if !reload {
+                    self.emit(Instr::Dup);
+                }
                 let idx = self.attr_idx(at.attr.as_str());
                 self.set_loc(at.range);
                 self.emit(Instr::LoadAttr { idx });
@@ -1049,7 +1038,12 @@ impl<'a> Compiler<'a> {
                 // The store is at the target, as in CPython (its traceback
                 // line marks the target).
                 self.set_loc(at.range);
-                self.emit(Instr::Rot2);
+                if reload {
+                    self.expr(&at.value)?;
+                    self.set_loc(at.range);
+                } else {
+                    self.emit(Instr::Rot2);
+                }
                 self.emit(Instr::StoreAttr { idx });
             }
             ast::Expr::Subscript(s) => {
