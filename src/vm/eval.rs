@@ -4,9 +4,9 @@
 //! (recursion limit, GC safe point, `function__entry` / `function__return`):
 //! `run` for frames run by recursion (`run_frame`: calls from builtins and
 //! the general call path, dunder methods, class and module bodies; and every
-//! generator resumption), and `start_inline` / `end_inline` for plain
-//! Python calls made in-loop, whose frames `step` pushes on a chain and
-//! switches to without recursion. `execute` runs instructions until its frame
+//! generator resumption), and `start_inline` (with `watched_start`) /
+//! `end_inline` for plain Python calls made in-loop, whose frames `step`
+//! pushes on a chain and switches to without recursion. `execute` runs instructions until its frame
 //! returns, yields or raises; exceptions are unwound against each frame's
 //! block stack in `handle_error`, and through the chain in `unwind`.
 
@@ -136,21 +136,33 @@ fn unwind(vm: &Vm, f: &mut Frame, chain: &mut Chain, mut e: PyErr) -> PyResult<(
 }
 
 /// Start a frame called in-loop, as `run` starts one (the Rust stack does
-/// not grow, so only the recursion limit is checked). Returns whether the
-/// frame is watched (`probes::frame_watched`).
+/// not grow, so only the recursion limit is checked). Its function__entry
+/// probe is the caller's to fire, once the frame has started
+/// (`watched_start`), so that an idle probe costs `step` one compare and
+/// one branch it does not take.
 #[inline(always)]
-fn start_inline(vm: &Vm, frame: &Frame) -> PyResult<bool> {
+fn start_inline(vm: &Vm) -> PyResult<()> {
     let depth = vm.depth.get() + 1;
     if depth > vm.recursion_limit.get() {
         return Err(vm.err(&vm.types.exc.recursion_error, "maximum recursion depth exceeded"));
     }
     vm.depth.set(depth);
     crate::gc::safe_point(vm);
-    let watched = crate::probes::frame_watched();
-    if watched {
+    Ok(())
+}
+
+/// The innermost frame of `chain` has just started in-loop and is watched
+/// (`probes::frame_watched`, checked by the caller): fire its
+/// function__entry, and say whether `step` must return `Exit::Switch` so
+/// that `execute` runs it in the other copy (the line probe's mode
+/// changed).
+#[cold]
+#[inline(never)]
+fn watched_start<const TRACE: bool>(chain: &mut Chain) -> bool {
+    if let Some(frame) = chain.last_mut() {
         crate::probes::function_entry(frame);
     }
-    Ok(watched)
+    crate::probes::line_enabled() != TRACE
 }
 
 /// End the innermost frame called in-loop, as `run` ends one. It is
@@ -265,16 +277,16 @@ fn enter_other(
     at: usize,
     first: Option<Value>,
     init_of: Option<Rc<crate::objects::Class>>,
-) -> PyResult<bool> {
-    let watched = enter_inline(vm, chain, f0, func, at, first);
+) -> PyResult<()> {
+    let started = enter_inline(vm, chain, f0, func, at, first);
     if let Some(cls) = init_of {
         match chain.last_mut() {
-            Some(frame) if watched.is_ok() => frame.init_of = Some(cls),
+            Some(frame) if started.is_ok() => frame.init_of = Some(cls),
             // Not started: the instance is made, its __init__ never ran.
             _ => crate::probes::instance_new_done(&cls),
         }
     }
-    watched
+    started
 }
 
 /// The function a CALL enters in-loop, borrowed from the caller's stack
@@ -304,14 +316,14 @@ fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Functi
 /// innermost of `chain`, or `f0`): its frame is pushed with `first` (a
 /// bound method's instance, or `__init__`'s new object) and then the
 /// arguments at the caller's `stack[at..]` as its locals, and started.
-/// Returns whether it is watched; a frame that cannot start (the recursion
-/// limit) is ended again, and its caller's call raises.
+/// A frame that cannot start (the recursion limit) is ended again, and its
+/// caller's call raises. The caller fires the entry probe (`watched_start`).
 #[inline(always)]
-fn enter_inline(vm: &Vm, chain: &mut Chain, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<bool> {
+fn enter_inline(vm: &Vm, chain: &mut Chain, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<()> {
     let (caller, frame) = chain.push(f0, &func.code, &func.globals, &vm.spare_chains);
     fill_from_stack(frame, func, caller, at, first);
-    match start_inline(vm, frame) {
-        Ok(watched) => Ok(watched),
+    match start_inline(vm) {
+        Ok(()) => Ok(()),
         Err(e) => {
             chain.pop(&vm.builtins, vm.lasting_globals.get());
             Err(e)
@@ -1028,8 +1040,8 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         };
                         let r = if let Some(func) = fast {
                             f.ip = index(instr0, pc);
-                            let watched = enter_inline(vm, chain, f0, func, base + 1, None);
-                            if t!(watched) && crate::probes::line_enabled() != TRACE {
+                            t!(enter_inline(vm, chain, f0, func, base + 1, None));
+                            if crate::probes::frame_watched() && watched_start::<TRACE>(chain) {
                                 return Ok(Exit::Switch);
                             }
                             continue 'frames;
@@ -1040,9 +1052,8 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                             match inline_other(f, base + 1) {
                                 Some((func, first, init_of)) => {
                                     f.ip = index(instr0, pc);
-                                    if t!(enter_other(vm, chain, f0, &func, base + 1, first, init_of))
-                                        && crate::probes::line_enabled() != TRACE
-                                    {
+                                    t!(enter_other(vm, chain, f0, &func, base + 1, first, init_of));
+                                    if crate::probes::frame_watched() && watched_start::<TRACE>(chain) {
                                         return Ok(Exit::Switch);
                                     }
                                     continue 'frames;
@@ -1493,7 +1504,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         let at = f.stack.len() - argc as usize;
                         // A plain function first and inline; bound methods and
                         // classes with a plain __init__ out of line.
-                        let watched = match &f.stack[at - 1] {
+                        match &f.stack[at - 1] {
                             Value::Func(func) if simple_call(func, argc as usize) => {
                                 let func = callee_ref(func);
                                 f.ip = index(instr0, pc);
@@ -1519,8 +1530,8 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                                 f.push(r);
                                 continue;
                             }
-                        };
-                        if watched && crate::probes::line_enabled() != TRACE {
+                        }
+                        if crate::probes::frame_watched() && watched_start::<TRACE>(chain) {
                             return Ok(Exit::Switch);
                         }
                         continue 'frames;
