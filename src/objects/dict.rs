@@ -256,7 +256,14 @@ pub struct Dict {
 /// A key's bit in `Dict::hash_bits`: one of the low 63.
 #[inline(always)]
 fn hash_bit(h: i64) -> u64 {
-    1 << ((h as u64 >> 7) & 63).min(62)
+    1 << hash_bit_index(h)
+}
+
+/// Which bit of `Dict::hash_bits` a key of hash `h` sets (below 63): what
+/// a cache keeps for a name, to ask `lacks_bit` without the hash.
+#[inline(always)]
+pub fn hash_bit_index(h: i64) -> u32 {
+    ((h as u64 >> 7) & 63).min(62) as u32
 }
 
 /// `Dict::hash_bits`' flag for a key that is not an exact str (an int, a
@@ -292,13 +299,25 @@ impl Dict {
     pub fn version(&self) -> u64 {
         self.version
     }
-    /// Where the str key `k` (hash `h`) sits in insertion order.
+    /// Where the str key `k` (hash `h`) sits in insertion order. Where the
+    /// text is not there but a key of another type (a str subclass's
+    /// instance) could equal it, the general lookup settles it.
     #[inline]
     pub fn index_of_str_h(&self, k: &str, h: i64) -> Option<usize> {
         if self.hash_bits & hash_bit(h) == 0 {
             return None;
         }
-        self.map.index_of(&StrKey(k, h))
+        match self.map.index_of(&StrKey(k, h)) {
+            None if self.hash_bits & OTHER_KEYS != 0 => self.index_of_other(k),
+            found => found,
+        }
+    }
+    /// `index_of_str_h` among keys that are not exact strs.
+    #[cold]
+    #[inline(never)]
+    fn index_of_other(&self, k: &str) -> Option<usize> {
+        let key = Key::name(&std::rc::Rc::new(crate::value::PyStr::new(k.to_string())));
+        self.map.index_of(&key)
     }
     /// The value at insertion-order position `i`.
     #[inline]
@@ -368,25 +387,12 @@ impl Dict {
         self.map.get(k).cloned()
     }
     /// `get` of `k`, an exact str, found by its text without an owned key.
-    /// Where the text is not there but a key of another type (a str
-    /// subclass's instance) could equal it, the general lookup settles it.
     #[inline]
     pub fn get_pystr(&self, k: &std::rc::Rc<crate::value::PyStr>) -> Option<Value> {
-        let h = k.hash();
-        if self.hash_bits & hash_bit(h) == 0 {
-            return None;
-        }
-        match self.map.index_of(&StrKey(k.as_str(), h)) {
-            Some(i) => self.value_at(i),
-            None if self.hash_bits & OTHER_KEYS == 0 => None,
-            None => self.get_other(&Key::name(k)),
-        }
+        self.value_at(self.index_of_str_h(k.as_str(), k.hash())?)
     }
-    #[cold]
-    #[inline(never)]
-    fn get_other(&self, k: &Key) -> Option<Value> {
-        self.get(k)
-    }
+    /// (Inline: for a literal name the hash folds to a constant.)
+    #[inline]
     pub fn get_str(&self, k: &str) -> Option<Value> {
         self.get_str_h(k, super::hash::hash_str(k))
     }
@@ -397,6 +403,12 @@ impl Dict {
     }
     pub fn contains_str(&self, k: &str) -> bool {
         self.index_of_str_h(k, super::hash::hash_str(k)).is_some()
+    }
+    /// Whether no key whose hash sets bit `index` (`hash_bit_index`) has
+    /// ever been in the dict: then no key of that hash is in it now.
+    #[inline(always)]
+    pub fn lacks_bit(&self, index: u32) -> bool {
+        self.hash_bits & (1 << index) == 0
     }
     /// `contains_str` with the key's hash already computed.
     #[inline]

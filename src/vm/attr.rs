@@ -73,6 +73,40 @@ pub fn cached_hit(obj: &Value, name: &str, cache: &AttrWays) -> Option<Value> {
     None
 }
 
+/// LOAD_METHOD's hit, inline, without the name: the function `obj`'s
+/// class gives for it, when `obj` is an instance whose dict cannot shadow
+/// it. A method cache entry of an instance's class keeps the name's bit
+/// (`Dict::lacks_bit`) as its `index`; a dict that has held a key of that
+/// bit goes the slow way, which looks the name up.
+#[inline(always)]
+pub fn method_hit(obj: &Value, cache: &AttrWays) -> Option<Rc<Function>> {
+    let Value::Instance(inst) = obj else { return None };
+    let (_, c) = cache_hit(cache, inst)?;
+    if c.func == 0 {
+        return None;
+    }
+    // SAFETY: only the dict's key bits are read, and nothing runs
+    // meanwhile; one borrowed mutably right now is refused.
+    let dict = unsafe { inst.dict.try_borrow_unguarded() }.ok()?;
+    if !dict.lacks_bit(c.index) {
+        return None;
+    }
+    // SAFETY: the entry matched at this epoch, and `c.func` is the
+    // address of the function the class's lookup gave then.
+    Some(unsafe { revive::<Function>(c.func) })
+}
+
+/// The address of the built-in method a method `cache` holds for values
+/// of the built-in type `cls` (`Vm::builtin_method_cached` fills it), if
+/// any. The entry matched at this epoch, so it is the `Rc<Builtin>` the
+/// type's lookup gave then, which the type's dict still holds: `revive`
+/// may make a reference of it.
+#[inline(always)]
+fn builtin_entry(cache: &AttrWays, cls: &Rc<Class>) -> Option<usize> {
+    let (_, c) = cache_find(cache, Rc::as_ptr(cls) as usize, true)?;
+    (c.func != 0).then_some(c.func)
+}
+
 /// Size the next instance dicts of `inst`'s class for `n` attributes (up
 /// to `INST_ATTRS_MAX`), `inst` having that many now.
 #[inline]
@@ -287,55 +321,33 @@ impl Vm {
         self.setattr_named(obj, name, v)
     }
 
-    /// LOAD_METHOD with the instruction's cache: the class's plain function
-    /// for the name, unless the instance dict shadows it.
-    #[inline(always)]
-    pub fn lookup_method_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
-        // The hit, inline: the class's function, unless the instance dict shadows it.
-        if let Value::Instance(inst) = obj {
-            if let Some((_, c)) = cache_hit(cache, inst) {
-                // SAFETY: the dict is only searched, and nothing runs
-                // meanwhile; one borrowed mutably right now is refused,
-                // and the slow path answers.
-                let shadowed = match unsafe { inst.dict.try_borrow_unguarded() } {
-                    Ok(d) => d.contains_str_h(name, h),
-                    Err(_) => true,
-                };
-                if c.func != 0 && !shadowed {
-                    // SAFETY: the entry matched at this epoch, and `c.func` is the
-                    // address of the function the class's lookup gave then.
-                    return Ok(Some(Value::Func(unsafe { revive::<Function>(c.func) })));
-                }
-            }
-        }
-        self.lookup_method_cached_slow(obj, name, h, cache)
-    }
-
-    /// `lookup_method_cached` with the hit for a list's method (`append`,
-    /// `pop`) inline too: the list type's entry, which
-    /// `builtin_method_cached` fills. For LOAD_METHOD after another
-    /// instruction (`self.queue.pop(0)`), where the object is often a
-    /// list; LoadFastMethod's calls are mostly of instances. (Every common
+    /// The built-in method a list's LOAD_METHOD cache holds (`append`,
+    /// `pop`). For LOAD_METHOD after another instruction
+    /// (`self.queue.pop(0)`), where the object is often a list;
+    /// LoadFastMethod's calls are mostly of instances. (Every common
     /// built-in type here, through `common_type`, made `step` compile
     /// worse: fib +6% CPU time for no instruction more.)
     #[inline(always)]
-    pub fn lookup_method_cached_any(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
-        if let Value::List(_) = obj {
-            let cls = &self.types.list;
-            if let Some((_, c)) = cache_find(cache, Rc::as_ptr(cls) as usize, true) {
-                if c.func != 0 {
-                    // SAFETY: the entry matched at this epoch, and `c.func` is the
-                    // address of the built-in method the type's lookup gave then.
-                    return Ok(Some(Value::Builtin(unsafe { revive::<Builtin>(c.func) })));
-                }
-            }
-            return self.lookup_method_cached_slow(obj, name, h, cache);
-        }
-        self.lookup_method_cached(obj, name, h, cache)
+    pub fn list_method_hit(&self, obj: &Value, cache: &AttrWays) -> Option<Rc<Builtin>> {
+        let Value::List(_) = obj else { return None };
+        // SAFETY: see `builtin_entry`.
+        builtin_entry(cache, &self.types.list).map(|b| unsafe { revive::<Builtin>(b) })
     }
 
-    #[inline(never)]
-    fn lookup_method_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
+    /// The built-in method LOAD_METHOD's `cache` holds for `obj`, a value
+    /// of one of the usual built-in types (`common_type`).
+    #[inline]
+    pub fn builtin_method_hit(&self, obj: &Value, cache: &AttrWays) -> Option<Rc<Builtin>> {
+        // SAFETY: see `builtin_entry`.
+        builtin_entry(cache, self.common_type(obj)?).map(|b| unsafe { revive::<Builtin>(b) })
+    }
+
+    /// LOAD_METHOD with the instruction's cache, when its hits
+    /// (`method_hit`, `list_method_hit`) did not answer: the class's plain
+    /// function for the name, unless the instance dict shadows it (None:
+    /// an attribute load answers).
+    #[inline]
+    pub fn lookup_method_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Option<Value>> {
         let Value::Instance(inst) = obj else {
             return self.builtin_method_cached(obj, name, h, cache);
         };
@@ -356,7 +368,8 @@ impl Vm {
             Some(Value::Func(f)) if generic_getattribute(&cls) => Rc::as_ptr(&f) as usize,
             _ => 0,
         };
-        remember(cache, &cls, func);
+        // The entry's `index` is the name's hash bit (see `method_hit`).
+        remember_as(cache, &cls, func, crate::objects::dict::hash_bit_index(h), false);
         Ok(found)
     }
 
@@ -366,15 +379,9 @@ impl Vm {
     /// object. None on a miss, for the instructions to fill the cache.
     #[inline]
     pub fn cached_builtin_fast(&self, obj: &Value, cache: &AttrWays) -> Option<crate::objects::FastFn> {
-        let cls = self.common_type(obj)?;
-        let (_, c) = cache_find(cache, Rc::as_ptr(cls) as usize, true)?;
-        if c.func == 0 {
-            return None;
-        }
-        // SAFETY: the entry matched at this epoch, and `c.func` is the
-        // address of the built-in method the type's lookup gave then,
-        // which the type's dict still holds (see `revive`); it is only read.
-        let b = unsafe { &*(c.func as *const Builtin) };
+        let b = builtin_entry(cache, self.common_type(obj)?)?;
+        // SAFETY: see `builtin_entry`; it is only read.
+        let b = unsafe { &*(b as *const Builtin) };
         if b.bound.is_some() {
             return None;
         }

@@ -2126,23 +2126,41 @@ fn release_call(f: &mut Frame, at: usize) {
 }
 
 /// LOAD_METHOD of name `idx` on `obj`: pushes the unbound method and `obj`,
-/// or the attribute and the Null marker. `BUILTIN_FIRST`: a built-in
-/// method's hit inline as well (`Vm::lookup_method_cached_any`).
+/// or the attribute and the Null marker. An instance's method is found
+/// inline when the cache answers (`attr::method_hit`); `BUILTIN_FIRST`: a
+/// list's built-in method as well (`Vm::list_method_hit`).
 #[inline(always)]
 fn load_method<const BUILTIN_FIRST: bool>(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value, idx: u32) -> PyResult<()> {
-    let (name, h) = code.name_hashed(idx);
     let cache = &code.attr_caches.method[idx as usize];
-    let found = if BUILTIN_FIRST {
-        vm.lookup_method_cached_any(&obj, name, h, cache)
-    } else {
-        vm.lookup_method_cached(&obj, name, h, cache)
-    };
-    let (callee, self_) = match found? {
-        Some(m) => (m, obj),
-        None => (load_method_attr(vm, code, &obj, idx)?, Value::Null),
+    let hit = match crate::vm::attr::method_hit(&obj, cache) {
+        Some(func) => Value::Func(func),
+        None if BUILTIN_FIRST => match vm.list_method_hit(&obj, cache) {
+            Some(b) => Value::Builtin(b),
+            None => return load_method_slow(vm, f, code, obj, idx),
+        },
+        None => return load_method_slow(vm, f, code, obj, idx),
     };
     // As words: both were just built that way (a 16-byte copy would wait
     // for the two stores; see `ValueStack::push_words`).
+    f.stack.push_words(hit);
+    f.stack.push_words(obj);
+    Ok(())
+}
+
+/// `load_method` when the cache's hits do not answer.
+#[inline(never)]
+fn load_method_slow(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: Value, idx: u32) -> PyResult<()> {
+    let cache = &code.attr_caches.method[idx as usize];
+    if let Some(b) = vm.builtin_method_hit(&obj, cache) {
+        f.stack.push_words(Value::Builtin(b));
+        f.stack.push_words(obj);
+        return Ok(());
+    }
+    let (name, h) = code.name_hashed(idx);
+    let (callee, self_) = match vm.lookup_method_cached_slow(&obj, name, h, cache)? {
+        Some(m) => (m, obj),
+        None => (load_method_attr(vm, code, &obj, idx)?, Value::Null),
+    };
     f.stack.push_words(callee);
     f.stack.push_words(self_);
     Ok(())
