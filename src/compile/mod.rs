@@ -377,6 +377,7 @@ impl<'a> Compiler<'a> {
         let c_name = CString::new(u.name.replace('\0', "?")).unwrap_or_default();
         let c_filename = CString::new(self.filename.replace('\0', "?")).unwrap_or_default();
         let names_len = names.len();
+        let attr_caches = crate::vm::code::AttrCaches::new(&names);
         // The evaluation loop relies on this (it fetches unchecked).
         assert!(
             crate::vm::instr::stays_in_bounds(&instrs),
@@ -406,7 +407,7 @@ impl<'a> Compiler<'a> {
             c_filename,
             c_name,
             trace_start_line: if u.scope.kind == ScopeKind::Module { 0 } else { u.firstlineno },
-            attr_caches: crate::vm::code::AttrCaches::new(names_len),
+            attr_caches,
             global_caches: (0..names_len).map(|_| Default::default()).collect(),
             spare_frames: Default::default(),
         })

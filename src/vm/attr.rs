@@ -58,7 +58,7 @@ fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrC
 /// `getattr_cached`'s hit, inline: an instance attribute found where the
 /// cache says.
 #[inline(always)]
-pub fn cached_hit(obj: &Value, name: &str, cache: &AttrWays) -> Option<Value> {
+pub fn cached_hit(obj: &Value, cache: &AttrWays) -> Option<Value> {
     if let Value::Instance(inst) = obj {
         if let Some((_, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
@@ -66,7 +66,7 @@ pub fn cached_hit(obj: &Value, name: &str, cache: &AttrWays) -> Option<Value> {
                 // increment) and nothing runs meanwhile; one borrowed
                 // mutably right now is refused, and the slow path answers.
                 let dict = unsafe { inst.dict.try_borrow_unguarded() }.ok()?;
-                return dict.value_at_if_key(c.index as usize, name);
+                return dict.value_at_if_text(c.index as usize, cache.name);
             }
         }
     }
@@ -172,7 +172,7 @@ impl Vm {
     /// the name; everything else takes `getattr_h`.
     #[inline(always)]
     pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
-        match cached_hit(obj, name, cache) {
+        match cached_hit(obj, cache) {
             Some(v) => Ok(v),
             None => self.getattr_cached_slow(obj, name, h, cache),
         }

@@ -109,10 +109,13 @@ pub struct AttrCache {
 pub const WAYS: usize = 4;
 
 /// The answers for one name, one per class, replaced round-robin.
-#[derive(Default)]
 pub struct AttrWays {
     pub ways: [Cell<AttrCache>; WAYS],
     pub next: Cell<u8>,
+    /// Where the name's text is (`PyStr::as_str`'s address): a dict key
+    /// with its text there is the name's own string (`Dict::value_at_if_text`).
+    /// The code's `names` keep that string, and so the address, alive.
+    pub name: *const u8,
 }
 
 /// Per-name caches of the three attribute instructions on instances:
@@ -128,8 +131,17 @@ pub struct AttrCaches {
 }
 
 impl AttrCaches {
-    pub fn new(names: usize) -> AttrCaches {
-        let empty = || (0..names).map(|_| AttrWays::default()).collect();
+    pub fn new(names: &[Value]) -> AttrCaches {
+        let empty = || {
+            names
+                .iter()
+                .map(|n| AttrWays {
+                    ways: Default::default(),
+                    next: Cell::new(0),
+                    name: n.as_str().unwrap_or("").as_ptr(),
+                })
+                .collect()
+        };
         AttrCaches {
             load: empty(),
             store: empty(),

@@ -807,14 +807,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     Instr::LoadFastAttr { local, idx } => {
                         let obj = t!(fast_local(vm, &f.fast, code, local));
                         pc = pc.wrapping_add(1);
-                        let (name, h) = code.name_hashed(idx);
                         let cache = &code.attr_caches.load[idx as usize];
-                        if let Some(v) = crate::vm::attr::cached_hit(obj, name, cache) {
+                        if let Some(v) = crate::vm::attr::cached_hit(obj, cache) {
                             // Pushed here, not in the shared push below: the
                             // value's two words go straight to the stack.
                             f.stack.push_words(v);
                             continue;
                         }
+                        let (name, h) = code.name_hashed(idx);
                         let v = t!(vm.getattr_cached_slow(obj, name, h, cache));
                         f.push(v);
                     }
@@ -2080,7 +2080,7 @@ fn call_on_local(vm: &Vm, f: &Frame, callee: &Value, local: u32) -> Option<PyRes
 #[inline(never)]
 fn call_on_attr(vm: &Vm, f: &Frame, code: &crate::vm::code::Code, callee: &Value, local: u32, idx: u32) -> Option<PyResult<Value>> {
     let obj = f.fast[local as usize].as_ref()?;
-    let arg = crate::vm::attr::cached_hit(obj, code.name_str(idx), &code.attr_caches.load[idx as usize])?;
+    let arg = crate::vm::attr::cached_hit(obj, &code.attr_caches.load[idx as usize])?;
     let r = call_fast_callee(vm, callee, &arg);
     arg.release();
     r
