@@ -392,6 +392,11 @@ impl<'a> Compiler<'a> {
             argcount,
             posonlyargcount: posonly,
             kwonlyargcount: kwonly,
+            simple_argc: if kwonly == 0 && flags & 0x7 == 0 && cellvars.is_empty() {
+                argcount
+            } else {
+                u32::MAX
+            },
             flags,
             varnames,
             cellvars,

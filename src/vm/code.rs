@@ -29,6 +29,11 @@ pub struct Code {
     pub argcount: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
+    /// `argcount` when a call with exactly that many positional arguments
+    /// binds them straight to the first locals (no keyword-only, `*args`
+    /// or `**kwargs` parameters, no cells, not a generator:
+    /// `eval::simple_call`), `u32::MAX` otherwise.
+    pub simple_argc: u32,
     pub flags: u32,
     /// Parameters first, then other locals, then compiler temporaries.
     pub varnames: Vec<Rc<PyStr>>,

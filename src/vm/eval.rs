@@ -1928,8 +1928,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
 /// exactly the parameters, no */** parameters, no cells, not a generator.
 #[inline]
 pub(crate) fn simple_call(func: &Function, nargs: usize) -> bool {
-    let c = &func.code;
-    c.argcount as usize == nargs && c.kwonlyargcount == 0 && c.flags & 0x7 == 0 && c.cellvars.is_empty()
+    func.code.simple_argc as usize == nargs
 }
 
 /// Call the callable at `f.stack[at - 1]` with the arguments above it,
