@@ -67,15 +67,15 @@ impl Equivalent<Key> for StrKey<'_> {
 /// this small. The table is built when a key past it arrives.
 const SMALL: usize = 8;
 
-/// Whether two strs are the text of one string object: their bytes start
-/// at the same address. That takes one compare where `ptr::eq` on `&str`
+/// Whether `s` is the text of the string object whose text is at `text`:
+/// its bytes start there. That takes one compare where `ptr::eq` on `&str`
 /// takes two (address and length), and it is as exact: a str's text is
 /// its own `Box<str>` allocation, which no other string shares, and two
 /// texts at one address that are not one allocation are both empty (the
 /// empty box's dangling address), so equal.
 #[inline(always)]
-fn same_text_buffer(a: &str, b: &str) -> bool {
-    a.as_ptr() == b.as_ptr()
+fn is_text_at(s: &str, text: *const u8) -> bool {
+    s.as_ptr() == text
 }
 
 /// A key looked for: its Python hash, and equality with the stored keys.
@@ -106,7 +106,7 @@ fn mix(h: i64) -> u64 {
 
 /// A dict's entries in insertion order, and past `SMALL` of them an index
 /// from hash to position. A position is the same whether or not the index
-/// exists, so the caches that read an entry by position (`value_at_if_key`)
+/// exists, so the caches that read an entry by position (`value_at_if_text`)
 /// take no branch on the table's form.
 #[derive(Clone, Default)]
 struct Table {
@@ -326,12 +326,23 @@ impl Dict {
     }
     /// The value at position `i` if its key is the string whose text is at
     /// `text` (the same object: names are interned), found without hashing.
-    /// As exact as `same_text_buffer`.
+    /// As exact as a comparison of the texts (`is_text_at`).
     #[inline]
     pub fn value_at_if_text(&self, i: usize, text: *const u8) -> Option<Value> {
         match self.map.get_index(i) {
-            Some((Key { value: Value::Str(s), .. }, v)) if s.as_str().as_ptr() == text => Some(v.clone()),
+            Some((Key { value: Value::Str(s), .. }, v)) if is_text_at(s.as_str(), text) => Some(v.clone()),
             _ => None,
+        }
+    }
+    /// Replace the value at position `i` if its key is the string whose
+    /// text is at `text` (as `value_at_if_text` finds it), giving back the
+    /// old value; otherwise `v` comes back. The keys stay, so the version
+    /// does too.
+    #[inline(always)]
+    pub fn replace_at_if_text(&mut self, i: usize, text: *const u8, v: Value) -> Result<Value, Value> {
+        match self.map.get_index_mut(i) {
+            Some((Key { value: Value::Str(s), .. }, slot)) if is_text_at(s.as_str(), text) => Ok(std::mem::replace(slot, v)),
+            _ => Err(v),
         }
     }
     /// `get_str_h`, also giving the entry's position.
@@ -340,25 +351,15 @@ impl Dict {
         let i = self.index_of_str_h(k, h)?;
         self.value_at(i).map(|v| (i, v))
     }
-    /// A store where a cache expects the name `k` at position `i`: the
-    /// value there replaced if its key is the very string `k` (giving back
-    /// the old value), or `k` appended if `i` is the end and `k` is
-    /// certainly absent (`push_absent_name`; giving back None). Otherwise
-    /// `v` comes back.
-    #[inline]
-    pub fn store_at(&mut self, i: usize, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<Option<Value>, Value> {
-        let len = self.map.len();
-        match self.map.get_index_mut(i) {
-            Some((Key { value: Value::Str(s), .. }, slot)) if same_text_buffer(s.as_str(), k.as_str()) => {
-                return Ok(Some(std::mem::replace(slot, v)))
-            }
-            Some(_) => return Err(v),
-            None => {}
-        }
-        if i != len {
+    /// The name `k` appended with value `v` where a cache expects it, at
+    /// position `i`, if that is the end and `k` is certainly absent
+    /// (`push_absent_name`). Otherwise `v` comes back.
+    #[inline(never)]
+    pub fn append_at(&mut self, i: usize, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<(), Value> {
+        if i != self.map.len() {
             return Err(v);
         }
-        self.push_absent_name(k, v).map(|_| None)
+        self.push_absent_name(k, v).map(|_| ())
     }
     /// Remove and return the last entry (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Key, Value)> {

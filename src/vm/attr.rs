@@ -260,30 +260,32 @@ impl Vm {
     /// instance dict when the class allows one (see `plain_store`).
     #[inline(always)]
     pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
-        // The hit, inline: the name's value replaced where the cache says.
-        let v = match obj {
-            Value::Instance(inst) => match cache_hit(cache, inst) {
-                Some((_, c)) if c.func == FAST => {
-                    // Replaced, or appended where this class's instances
-                    // keep the name (the class's `inst_attrs` already
-                    // counts that position: `setattr_cached_slow` set it
-                    // when it cached it).
-                    let stored = inst.dict.borrow_mut().store_at(c.index as usize, name, v);
-                    match stored {
-                        Ok(old) => {
-                            // The old value dies after the dict is released.
-                            if let Some(old) = old {
+        // The hit, inline: the name's value replaced where the cache says,
+        // or appended there if that is the dict's end (where this class's
+        // instances keep the name; the class's `inst_attrs` already counts
+        // that position: `setattr_cached_slow` set it when it cached it).
+        if let Value::Instance(inst) = obj {
+            if let Some((_, c)) = cache_hit(cache, inst) {
+                if c.func == FAST {
+                    if let Ok(mut d) = inst.dict.try_borrow_mut() {
+                        let v = match d.replace_at_if_text(c.index as usize, cache.name, v) {
+                            Ok(old) => {
+                                // The old value dies after the dict is released.
+                                drop(d);
                                 old.release();
+                                return Ok(());
                             }
-                            return Ok(());
-                        }
-                        Err(v) => v,
+                            Err(v) => match d.append_at(c.index as usize, name, v) {
+                                Ok(()) => return Ok(()),
+                                Err(v) => v,
+                            },
+                        };
+                        drop(d);
+                        return self.setattr_cached_slow(obj, name, v, cache);
                     }
                 }
-                _ => v,
-            },
-            _ => v,
-        };
+            }
+        }
         self.setattr_cached_slow(obj, name, v, cache)
     }
 
