@@ -6,9 +6,10 @@
 //! the general call path, dunder methods, class and module bodies; and every
 //! generator resumption), and `start_inline` (with `watched_start`) /
 //! `end_inline` for plain Python calls made in-loop, whose frames `step`
-//! pushes on a chain and switches to without recursion. `execute` runs instructions until its frame
-//! returns, yields or raises; exceptions are unwound against each frame's
-//! block stack in `handle_error`, and through the chain in `unwind`.
+//! pushes on a chain and switches to without recursion. `execute` runs
+//! instructions until its frame returns, yields or raises; exceptions are
+//! unwound against each frame's block stack in `handle_error`, and through
+//! the chain in `unwind`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
