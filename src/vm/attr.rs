@@ -55,8 +55,8 @@ fn cache_hit<'a>(cache: &'a AttrWays, inst: &Instance) -> Option<(&'a Cell<AttrC
     cache_find(cache, class_addr(inst), false)
 }
 
-/// `getattr_cached`'s hit, inline: an instance attribute found where the
-/// cache says.
+/// LOAD_ATTR's hit, inline (`getattr_cached_slow` does the rest): an
+/// instance attribute found where the cache says.
 #[inline(always)]
 pub fn cached_hit(obj: &Value, cache: &AttrWays) -> Option<Value> {
     if let Value::Instance(inst) = obj {
@@ -166,18 +166,12 @@ fn remember_as(cache: &AttrWays, cls: &Rc<Class>, func: usize, index: u32, built
 }
 
 impl Vm {
-    /// LOAD_ATTR with the instruction's cache (`vm::code::AttrCaches`): for
-    /// an instance whose class has the generic `__getattribute__` and no
-    /// attribute of that name, the instance dict is the answer when it has
-    /// the name; everything else takes `getattr_h`.
-    #[inline(always)]
-    pub fn getattr_cached(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
-        match cached_hit(obj, cache) {
-            Some(v) => Ok(v),
-            None => self.getattr_cached_slow(obj, name, h, cache),
-        }
-    }
-
+    /// LOAD_ATTR with the instruction's cache (`vm::code::AttrCaches`),
+    /// when its hit (`cached_hit`, inline at the instruction) did not
+    /// answer: for an instance whose class has the generic
+    /// `__getattribute__` and no attribute of that name, the instance dict
+    /// is the answer when it has the name; everything else takes
+    /// `getattr_h`.
     #[inline(never)]
     pub fn getattr_cached_slow(&self, obj: &Value, name: &str, h: i64, cache: &AttrWays) -> PyResult<Value> {
         let inst = match obj {
@@ -187,7 +181,7 @@ impl Vm {
         };
         if let Some((way, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
-                // Not at the cached position (`getattr_cached` looked): find
+                // Not at the cached position (`cached_hit` looked): find
                 // it, and cache where it is.
                 if let Some((i, v)) = inst.dict.borrow().get_full_str_h(name, h) {
                     way.set(AttrCache { index: i as u32, ..c });

@@ -800,8 +800,14 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     }
                     Instr::LoadAttr { idx } => {
                         let obj = pop(f);
-                        let (name, h) = code.name_hashed(idx);
-                        let v = vm.getattr_cached(&obj, name, h, &code.attr_caches.load[idx as usize]);
+                        let cache = &code.attr_caches.load[idx as usize];
+                        let v = match crate::vm::attr::cached_hit(&obj, cache) {
+                            Some(v) => Ok(v),
+                            None => {
+                                let (name, h) = code.name_hashed(idx);
+                                vm.getattr_cached_slow(&obj, name, h, cache)
+                            }
+                        };
                         obj.release();
                         f.push(t!(v));
                     }
