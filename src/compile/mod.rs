@@ -392,7 +392,7 @@ impl<'a> Compiler<'a> {
             argcount,
             posonlyargcount: posonly,
             kwonlyargcount: kwonly,
-            simple_argc: if kwonly == 0 && flags & 0x7 == 0 && cellvars.is_empty() {
+            simple_argc: if kwonly == 0 && flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0 && cellvars.is_empty() {
                 argcount
             } else {
                 u32::MAX
