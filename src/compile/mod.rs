@@ -292,6 +292,15 @@ impl<'a> Compiler<'a> {
         self.units.last().unwrap().scope
     }
 
+    /// The symbol table's scope for the def, class, lambda or comprehension
+    /// at `range` (the same one each time that code is compiled again).
+    fn child_scope(&self, range: ast::text_size::TextRange) -> Result<&'a Scope, CompileError> {
+        let start = range.start();
+        self.scope()
+            .child(start.to_u32())
+            .ok_or_else(|| CompileError::new("SystemError", "no symbol table for a nested scope", start.to_usize()))
+    }
+
     fn push_unit(&mut self, scope: &'a Scope, name: &str, qualname: &str, firstlineno: u32) {
         let mut varnames = IndexMap::new();
         for p in &scope.params {
@@ -933,7 +942,7 @@ impl<'a> Compiler<'a> {
             flags |= 2;
         }
         let qualname = self.qualname(name);
-        let scope = self.scope().next_child();
+        let scope = self.child_scope(range)?;
         self.push_unit(scope, name, &qualname, first_line);
         self.set_loc(range);
         body(self)?;
@@ -982,7 +991,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(c.range);
         self.emit(Instr::LoadBuildClass);
         let qualname = self.qualname(c.name.as_str());
-        let scope = self.scope().next_child();
+        let scope = self.child_scope(c.range)?;
         self.push_unit(scope, c.name.as_str(), &qualname, first_line);
         self.set_loc(c.range);
         self.load_name("__name__");
@@ -2133,7 +2142,7 @@ impl<'a> Compiler<'a> {
         self.expr(&gens[0].iter)?;
         let qualname = self.qualname(name);
         let line = self.lines.line_col(range.start().to_usize()).0;
-        let scope = self.scope().next_child();
+        let scope = self.child_scope(range)?;
         self.push_unit(scope, name, &qualname, line);
         self.set_loc(range);
         match kind {

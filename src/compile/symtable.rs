@@ -44,12 +44,17 @@ pub struct Scope {
     pub is_generator: bool,
     /// Class scopes whose methods use `super()` / `__class__`.
     pub needs_class_cell: bool,
-    /// Which child the compiler visits next.
+    /// Where the scope's defining node (def, class, lambda, comprehension)
+    /// starts in the source: how the compiler finds it among its parent's
+    /// children, since it compiles some code more than once (a `finally`
+    /// body on each way out of the `try`).
+    pub origin: u32,
+    /// The child the compiler most likely visits next.
     pub cursor: StdCell<usize>,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: &str) -> Scope {
+    fn new(kind: ScopeKind, name: &str, origin: u32) -> Scope {
         Scope {
             kind,
             name: name.to_string(),
@@ -61,6 +66,7 @@ impl Scope {
             freevars: Vec::new(),
             is_generator: false,
             needs_class_cell: false,
+            origin,
             cursor: StdCell::new(0),
         }
     }
@@ -70,10 +76,17 @@ impl Scope {
     pub fn scope_of(&self, name: &str) -> SymScope {
         self.scopes.get(name).copied().unwrap_or(SymScope::GlobalImplicit)
     }
-    pub fn next_child(&self) -> &Scope {
+    /// The child scope defined by the node starting at `origin`: usually
+    /// the one after the last found, since the compiler visits code in
+    /// the order the table was built.
+    pub fn child(&self, origin: u32) -> Option<&Scope> {
         let i = self.cursor.get();
+        let i = match self.children.get(i) {
+            Some(c) if c.origin == origin => i,
+            _ => self.children.iter().position(|c| c.origin == origin)?,
+        };
         self.cursor.set(i + 1);
-        &self.children[i]
+        Some(&self.children[i])
     }
 }
 
@@ -100,7 +113,7 @@ type R = Result<(), CompileError>;
 
 pub fn build(body: &[ast::Stmt], kind: ScopeKind) -> Result<Scope, CompileError> {
     let mut b = Builder {
-        stack: vec![Scope::new(kind, "top")],
+        stack: vec![Scope::new(kind, "top", 0)],
         private: vec![None],
     };
     for s in body {
@@ -113,7 +126,7 @@ pub fn build(body: &[ast::Stmt], kind: ScopeKind) -> Result<Scope, CompileError>
 
 pub fn build_expr(e: &ast::Expr) -> Result<Scope, CompileError> {
     let mut b = Builder {
-        stack: vec![Scope::new(ScopeKind::Module, "top")],
+        stack: vec![Scope::new(ScopeKind::Module, "top", 0)],
         private: vec![None],
     };
     b.expr(e)?;
@@ -134,8 +147,8 @@ impl Builder {
             *cur.symbols.entry("__class__".to_string()).or_insert(0) |= USED;
         }
     }
-    fn push(&mut self, kind: ScopeKind, name: &str) {
-        self.stack.push(Scope::new(kind, name));
+    fn push(&mut self, kind: ScopeKind, name: &str, origin: ast::text_size::TextRange) {
+        self.stack.push(Scope::new(kind, name, origin.start().to_u32()));
         let private = if kind == ScopeKind::Class {
             Some(name.to_string())
         } else {
@@ -196,7 +209,7 @@ impl Builder {
                 }
                 self.args(&f.args)?;
                 self.add(f.name.as_str(), ASSIGNED);
-                self.push(ScopeKind::Function, f.name.as_str());
+                self.push(ScopeKind::Function, f.name.as_str(), f.range);
                 self.params(&f.args);
                 self.stmts(&f.body)?;
                 self.pop();
@@ -219,7 +232,7 @@ impl Builder {
                     self.expr(&k.value)?;
                 }
                 self.add(c.name.as_str(), ASSIGNED);
-                self.push(ScopeKind::Class, c.name.as_str());
+                self.push(ScopeKind::Class, c.name.as_str(), c.range);
                 self.stmts(&c.body)?;
                 self.pop();
             }
@@ -449,9 +462,9 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension(&mut self, name: &str, gens: &[ast::Comprehension], elts: &[&ast::Expr]) -> R {
+    fn comprehension(&mut self, e: &ast::Expr, name: &str, gens: &[ast::Comprehension], elts: &[&ast::Expr]) -> R {
         self.expr(&gens[0].iter)?;
-        self.push(ScopeKind::Comprehension, name);
+        self.push(ScopeKind::Comprehension, name, e.range());
         self.add(".0", PARAM | ASSIGNED);
         self.cur().params = vec![".0".to_string()];
         if name == "<genexpr>" {
@@ -501,7 +514,7 @@ impl Builder {
             UnaryOp(u) => self.expr(&u.operand)?,
             Lambda(l) => {
                 self.args(&l.args)?;
-                self.push(ScopeKind::Function, "<lambda>");
+                self.push(ScopeKind::Function, "<lambda>", l.range);
                 self.params(&l.args);
                 self.expr(&l.body)?;
                 self.pop();
@@ -524,10 +537,10 @@ impl Builder {
                     self.expr(v)?;
                 }
             }
-            ListComp(c) => self.comprehension("<listcomp>", &c.generators, &[&c.elt])?,
-            SetComp(c) => self.comprehension("<setcomp>", &c.generators, &[&c.elt])?,
-            DictComp(c) => self.comprehension("<dictcomp>", &c.generators, &[&c.key, &c.value])?,
-            GeneratorExp(c) => self.comprehension("<genexpr>", &c.generators, &[&c.elt])?,
+            ListComp(c) => self.comprehension(e, "<listcomp>", &c.generators, &[&c.elt])?,
+            SetComp(c) => self.comprehension(e, "<setcomp>", &c.generators, &[&c.elt])?,
+            DictComp(c) => self.comprehension(e, "<dictcomp>", &c.generators, &[&c.key, &c.value])?,
+            GeneratorExp(c) => self.comprehension(e, "<genexpr>", &c.generators, &[&c.elt])?,
             Await(a) => {
                 return Err(CompileError::new(
                     "SyntaxError",
