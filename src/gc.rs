@@ -589,11 +589,10 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
             let young = std::mem::take(&mut h.gens[g]);
             nodes.extend(young);
         }
-        nodes.retain(Node::alive);
         h.since_prune = 0;
         Some(nodes)
     });
-    let Ok(Some(nodes)) = nodes else {
+    let Ok(Some(mut nodes)) = nodes else {
         return 0;
     };
     PENDING.with(|p| p.set(false));
@@ -603,15 +602,15 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     // Strong references to every candidate for the whole collection: none
     // can die under us, and `strong_count - 1` is its reference count.
     // (Sized up front: these run for every collection, over every young object.)
-    let mut live = Vec::with_capacity(nodes.len());
+    // (Dead handles go here: the callbacks above ran Python code, too.)
     let mut objs = Vec::with_capacity(nodes.len());
-    for n in nodes {
-        if let Some(v) = n.upgrade() {
-            live.push(n);
+    nodes.retain(|n| match n.upgrade() {
+        Some(v) => {
             objs.push(v);
+            true
         }
-    }
-    let nodes = live;
+        None => false,
+    });
     let index = AddrMap::new(
         objs.iter().enumerate().filter_map(|(i, v)| addr(v).map(|a| (a, i as u32))),
         objs.len(),
@@ -634,22 +633,26 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
         None => unreachable.iter().map(|&i| weight(&objs[i])).sum(),
         Some(freed) => unreachable.iter().filter(|&&i| !freed[i]).map(|&i| weight(&objs[i])).sum(),
     };
+    // Let go of the garbage, then clear each piece that is still alive:
+    // as in CPython's `delete_garbage`, the first clears free most of the
+    // rest through reference counting, and what died needs no clearing.
     for &i in &unreachable {
-        clear(&objs[i]);
+        objs[i] = Value::None;
         // (Marks the garbage for the survivors' filter below.)
         refs[i] = GARBAGE;
     }
+    for &i in &unreachable {
+        if let Some(v) = nodes[i].upgrade() {
+            clear(&v);
+        }
+    }
     // Survivors move up a generation; the garbage dies with `objs`.
     let next = (gen + 1).min(GENERATIONS - 1);
-    let survivors: Vec<Node> = if unreachable.is_empty() {
-        nodes
-    } else {
-        nodes
-            .into_iter()
-            .zip(refs)
-            .filter_map(|(n, r)| (r != GARBAGE).then_some(n))
-            .collect()
-    };
+    let mut survivors = nodes;
+    if !unreachable.is_empty() {
+        let mut garbage = refs.iter().map(|&r| r == GARBAGE);
+        survivors.retain(|_| garbage.next() != Some(true));
+    }
     let survived = survivors.len();
     drop(objs);
     HEAP.with(|h| {
@@ -862,21 +865,35 @@ fn strong_count(v: &Value) -> usize {
 /// inside a `try` or `with`. True if any ran.
 fn finalize(vm: &Vm, objs: &[Value], unreachable: &[usize]) -> bool {
     let mut ran = false;
+    // The last class seen to lack `__del__`: garbage comes in runs of one
+    // class, and no Python code runs between two checks that reuse it.
+    let mut no_del: *const crate::objects::Class = std::ptr::null();
     for &i in unreachable {
         match &objs[i] {
             Value::Instance(inst) if !inst.finalized.get() => {
                 // (Most garbage has no __del__, and its class already knows.)
-                if inst.class.borrow().lacks_special(crate::objects::Special::Del) {
-                    continue;
+                {
+                    let cls = inst.class.borrow();
+                    if std::ptr::eq(Rc::as_ptr(&cls), no_del) {
+                        continue;
+                    }
+                    if cls.lacks_special(crate::objects::Special::Del) {
+                        no_del = Rc::as_ptr(&cls);
+                        continue;
+                    }
                 }
                 let cls = inst.class();
                 if let Some(del) = cls.special(crate::objects::Special::Del) {
                     inst.finalized.set(true);
                     vm.run_finalizer(del, objs[i].clone());
+                    no_del = std::ptr::null();
                     ran = true;
                 }
             }
-            Value::Generator(g) if crate::vm::eval::gen_finalize(vm, g) => ran = true,
+            Value::Generator(g) if crate::vm::eval::gen_finalize(vm, g) => {
+                no_del = std::ptr::null();
+                ran = true;
+            }
             _ => {}
         }
     }

@@ -48,6 +48,8 @@ sys.audit("collect")
 print("collected", gc.collect())
 
 sys.audit("step.finalizer-cycle")
+# Clearing f (its dict, as CPython's delete_garbage clears the first of the
+# garbage) frees the leaf; then f itself dies.
 f = Finalized()
 f.me = f
 f.leaf = Node("leaf")
