@@ -174,6 +174,11 @@ pub trait Visit {
 }
 
 fn visit_entries(d: &Dict, visit: &mut impl Visit) {
+    // (A str is never tracked: most dicts have no key to report.)
+    if d.str_keys_only() {
+        d.iter().for_each(|(_, v)| visit.value(v));
+        return;
+    }
     for (k, v) in d.iter() {
         visit.value(&k.value);
         visit.value(v);

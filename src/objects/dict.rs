@@ -299,6 +299,12 @@ impl Dict {
     pub fn version(&self) -> u64 {
         self.version
     }
+    /// Whether every key the dict has held is an exact str (the collector
+    /// then has no key to visit).
+    #[inline]
+    pub fn str_keys_only(&self) -> bool {
+        self.hash_bits & OTHER_KEYS == 0
+    }
     /// Where the str key `k` (hash `h`) sits in insertion order. Where the
     /// text is not there but a key of another type (a str subclass's
     /// instance) could equal it, the general lookup settles it.
