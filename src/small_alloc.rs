@@ -7,7 +7,7 @@
 //! frees whole cycles), and build up many at a time (a list of words, a
 //! dict's keys). glibc's own per-thread cache keeps seven blocks per size,
 //! so such bursts fall through to its slower paths, and every glibc block
-//! carries a header. Here a block of up to 320 bytes has a 16-byte size
+//! carries a header. Here a block of up to 512 bytes has a 16-byte size
 //! class; a freed one goes onto its class's free list and the next
 //! allocation of that class takes it back; when the list is empty a new
 //! block is cut from the thread's current 64 KiB chunk, with no header.
@@ -25,11 +25,13 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-/// Size classes of 16 bytes up to `MAX_SMALL`: past 256 so that a
-/// function object (264 bytes with its counts: every closure, lambda and
-/// generator expression makes one) is a small block.
+/// Size classes of 16 bytes up to `MAX_SMALL`, pymalloc's limit: past 256
+/// so that a function object (264 bytes with its counts: every closure,
+/// lambda and generator expression makes one) is a small block, and up to
+/// 512 so that a list growing to 32 items (a `Value` is 16 bytes, twice
+/// CPython's pointer) is one too.
 const GRAIN: usize = 16;
-const MAX_SMALL: usize = 320;
+const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / GRAIN;
 /// Small blocks are cut from chunks of this size.
 const CHUNK: usize = 64 * 1024;
