@@ -434,6 +434,10 @@ impl Drop for AddrMap {
 
 pub const GENERATIONS: usize = 3;
 
+/// The most handles' room a collection's vector keeps for the young
+/// generation (256 KiB).
+const KEPT_HANDLES: usize = 1 << 14;
+
 struct Heap {
     gens: [Vec<Node>; GENERATIONS],
     /// `gc.freeze()`'s permanent generation: never scanned.
@@ -662,7 +666,14 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     drop(objs);
     HEAP.with(|h| {
         let mut h = h.borrow_mut();
-        h.gens[next].extend(survivors);
+        h.gens[next].extend(survivors.drain(..));
+        // The emptied vector is the young generation's next: it has room
+        // for about as many handles as the collection had, and growing one
+        // from nothing again copied the handles over a dozen times. (Not
+        // a large one: a full collection's room would stay held.)
+        if h.gens[0].is_empty() && survivors.capacity() <= KEPT_HANDLES {
+            h.gens[0] = survivors;
+        }
         if gen + 1 < GENERATIONS {
             h.count[gen + 1] += 1;
         }
