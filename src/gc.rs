@@ -666,7 +666,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     drop(objs);
     HEAP.with(|h| {
         let mut h = h.borrow_mut();
-        h.gens[next].extend(survivors.drain(..));
+        h.gens[next].append(&mut survivors);
         // The emptied vector is the young generation's next: it has room
         // for about as many handles as the collection had, and growing one
         // from nothing again copied the handles over a dozen times. (Not
