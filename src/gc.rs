@@ -24,9 +24,12 @@
 //! Unreachable objects are finalized first (PEP 442: an instance's
 //! `__del__` runs once, a suspended generator is closed), then checked
 //! again, because a finalizer may have stored a reference somewhere: what is
-//! reachable again survives. The rest is cleared (lists, dicts, sets,
-//! instances, functions, classes and cells drop what they hold), which breaks
-//! the cycles, and reference counting frees the objects.
+//! reachable again survives. The collector then lets go of the rest and, as
+//! CPython's `delete_garbage` does, clears each piece still alive in turn
+//! (lists, dicts, sets, instances, functions, classes and cells drop what
+//! they hold): that breaks the cycles, reference counting frees the
+//! objects, and most of them die in the first clears without being
+//! cleared themselves.
 //!
 //! Triggering follows CPython: allocations of tracked objects minus their
 //! deaths above `threshold0` (700) collect generation 0; every `threshold1`
