@@ -614,7 +614,8 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     // Strong references to every candidate for the whole collection: none
     // can die under us, and `strong_count - 1` is its reference count.
     // (Sized up front: these run for every collection, over every young object.)
-    // (Dead handles go here: the callbacks above ran Python code, too.)
+    // (The handles of objects that died since they were taken, during the
+    // callbacks above too, are dropped here.)
     let mut objs = Vec::with_capacity(nodes.len());
     nodes.retain(|n| match n.upgrade() {
         Some(v) => {
@@ -658,7 +659,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
             clear(&v);
         }
     }
-    // Survivors move up a generation; the garbage dies with `objs`.
+    // Survivors move up a generation.
     let next = (gen + 1).min(GENERATIONS - 1);
     let mut survivors = nodes;
     if !unreachable.is_empty() {
