@@ -178,12 +178,11 @@ pub trait Visit {
 
 fn visit_entries(d: &Dict, visit: &mut impl Visit) {
     // (A str is never tracked: most dicts have no key to report.)
-    if d.str_keys_only() {
-        d.iter().for_each(|(_, v)| visit.value(v));
-        return;
-    }
+    let keys = !d.str_keys_only();
     for (k, v) in d.iter() {
-        visit.value(&k.value);
+        if keys {
+            visit.value(&k.value);
+        }
         visit.value(v);
     }
 }
@@ -629,7 +628,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
         objs.len(),
     );
     // `refs[i] > 0`: reachable from outside the candidates.
-    let mut refs = deduce_reachable(&objs, &index, None);
+    let refs = deduce_reachable(&objs, &index, None);
     let mut unreachable = Vec::with_capacity(objs.len());
     unreachable.extend((0..objs.len()).filter(|&i| refs[i] <= 0));
 
@@ -649,10 +648,10 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     // Let go of the garbage, then clear each piece that is still alive:
     // as in CPython's `delete_garbage`, the first clears free most of the
     // rest through reference counting, and what died needs no clearing.
+    // (A tracked object is never None: the None left in `objs` marks the
+    // garbage for the survivors' filter below.)
     for &i in &unreachable {
         objs[i] = Value::None;
-        // (Marks the garbage for the survivors' filter below.)
-        refs[i] = GARBAGE;
     }
     for &i in &unreachable {
         if let Some(v) = nodes[i].upgrade() {
@@ -663,7 +662,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     let next = (gen + 1).min(GENERATIONS - 1);
     let mut survivors = nodes;
     if !unreachable.is_empty() {
-        let mut garbage = refs.iter().map(|&r| r == GARBAGE);
+        let mut garbage = objs.iter().map(|v| matches!(v, Value::None));
         survivors.retain(|_| garbage.next() != Some(true));
     }
     let survived = survivors.len();
@@ -727,9 +726,6 @@ impl<'a> Subset<'a> {
         }
     }
 }
-
-/// `refs` of a collected object in `collect`'s last steps.
-const GARBAGE: isize = isize::MIN;
 
 /// Each member's reference count less the one `collect` holds: references
 /// from outside, until the members' own are subtracted.
