@@ -29,7 +29,7 @@ pub fn slice_indices(vm: &Vm, s: &[Value; 3], len: i64) -> PyResult<(i64, i64, i
 /// bounds that are machine ints or None (`parts`, 2 or 3 of them), as
 /// `getitem` gives it; None for anything else (and a step of 0), which
 /// `getitem` answers with its errors.
-#[inline]
+#[inline(always)]
 pub fn slice_fast(o: &Value, parts: &[Value]) -> Option<Value> {
     let (start, stop, step) = int_bounds(parts)?;
     match o {

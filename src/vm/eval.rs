@@ -1999,7 +1999,7 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
 /// `range(stop)`, `range(start, stop)` or `range(start, stop, step)` of
 /// machine ints with a step other than 0; None for anything else (bools,
 /// big ints, objects with `__index__`, errors), which `range_new` handles.
-#[inline]
+#[inline(always)]
 fn range_of_ints(args: &[Value]) -> Option<Value> {
     let int = |v: &Value| match v {
         Value::Int(i) => Some(*i),
@@ -2450,6 +2450,7 @@ fn unpack(vm: &Vm, v: &Value, n: usize, after: Option<usize>) -> PyResult<Vec<Va
     }
 }
 
+#[inline(never)]
 fn do_raise(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<PyErr> {
     if n == 0 {
         let h = vm.handled.borrow().clone();
@@ -2472,6 +2473,7 @@ fn do_raise(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<PyErr> {
     Ok(PyErr(exc))
 }
 
+#[inline(never)]
 fn match_positional(vm: &Vm, subj: &Value, cls: &Value, pos: usize) -> PyResult<Option<Value>> {
     let Value::Class(c) = cls else {
         return Err(vm.type_error("called match pattern must be a class"));

@@ -245,6 +245,7 @@ pub fn run_module_code(vm: &Vm, src: &str, filename: &str, globals: &Rc<RefCell<
     eval::run_frame(vm, &mut frame)
 }
 
+#[inline(never)]
 pub fn import_from(vm: &Vm, m: &Value, name: &str) -> PyResult<Value> {
     if let Some(v) = vm.getattr_opt(m, name)? {
         return Ok(v);
@@ -267,6 +268,7 @@ pub fn import_from(vm: &Vm, m: &Value, name: &str) -> PyResult<Value> {
     Err(vm.err(&vm.types.exc.import_error, format!("cannot import name '{}'", name)))
 }
 
+#[inline(never)]
 pub fn import_star(vm: &Vm, m: &Value, ns: &Rc<RefCell<Dict>>) -> PyResult<()> {
     let Value::Module(md) = m else { return Ok(()) };
     let all = md.dict.borrow().get_str("__all__");
