@@ -110,18 +110,33 @@ fn sdt_arg(ty: &str, i: usize, arch: &str) -> String {
 /// A Linux SDT probe: a `nop` at the site, a version-3 `.note.stapsdt` entry
 /// naming it, and a semaphore `python_<probe>_semaphore` in `.probes` that the
 /// kernel (uprobes' ref_ctr) or gdb raises while a tracer is attached.
-/// The probes whose semaphores share one aligned word, `FRAME_SEMAPHORES`,
-/// at these byte offsets: a frame's start checks both with one compare
-/// (`frame_watched`).
-const FRAME_PAIR: [(&str, usize); 2] = [("function__entry", 0), ("line", 2)];
+/// Probes whose semaphores share one aligned 4-byte word (at byte offsets 0
+/// and 2), so that the one function checking both does it with one
+/// compare: (the word, its check, the two probes). A frame's start looks
+/// at function__entry and line; a builtin call at both cfunction probes.
+const PAIRS: [(&str, &str, [&str; 2]); 2] = [
+    ("FRAME_SEMAPHORES", "frame_watched", ["function__entry", "line"]),
+    (
+        "CFUNCTION_SEMAPHORES",
+        "cfunction_watched",
+        ["cfunction__entry", "cfunction__return"],
+    ),
+];
+
+/// The word `probe`'s semaphore is half of, and the half's byte offset.
+fn pair_of(probe: &str) -> Option<(&'static str, usize)> {
+    PAIRS
+        .iter()
+        .find_map(|(word, _, names)| names.iter().position(|n| *n == probe).map(|i| (*word, 2 * i)))
+}
 
 fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     let (rname, params) = (module_name(p), rust_params(p));
     let sem = format!("python_{}_semaphore", p.name);
     // Where the semaphore is, as an asm operand and an offset from it.
-    let pair = FRAME_PAIR.iter().find(|(n, _)| *n == p.name).map(|&(_, off)| off);
+    let pair = pair_of(&p.name);
     let (sem_sym, off) = match pair {
-        Some(off) => ("crate::FRAME_SEMAPHORES".to_string(), format!("+{off}")),
+        Some((word, off)) => (format!("crate::{word}"), format!("+{off}")),
         None => (sem.clone(), String::new()),
     };
     let specs: Vec<String> = p.args.iter().enumerate().map(|(i, (t, _))| sdt_arg(t, i, arch)).collect();
@@ -152,7 +167,7 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
             "    pub static {sem}: core::sync::atomic::AtomicU16 = core::sync::atomic::AtomicU16::new(0);"
         );
     } else {
-        // Its half of FRAME_SEMAPHORES, under the conventional name too.
+        // Its half of the shared word, under the conventional name too.
         let _ = writeln!(
             out,
             "    core::arch::global_asm!(\".globl {sem}\", \".type {sem}, %object\", \".size {sem}, 2\", \".set {sem}, {{s}}{off}\", s = sym {sem_sym});"
@@ -238,41 +253,74 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
     let _ = writeln!(out, "}}");
 }
 
-/// SDT: the function__entry and line semaphores in one 4-byte word (see
-/// `FRAME_PAIR`), and `frame_watched`, one compare of that word.
-fn sdt_frame_word(arch: &str) -> String {
-    let check = if arch == "x86_64" {
-        "    // SAFETY: the asm compares the 4-byte word above with zero (both semaphores at\n    \
-         // once, as two `load(Relaxed)`s would) and jumps to the label when it is not; it\n    \
-         // writes no memory or stack.\n    \
-         unsafe { core::arch::asm!(\"cmpl $0, {w}(%rip)\", \"jne {on}\", w = sym FRAME_SEMAPHORES, on = label { return true; }, options(nostack, readonly, att_syntax)) };\n    \
-         false"
-    } else {
-        "    let s: u32;\n    \
-         // SAFETY: the asm reads the 4-byte word above (both semaphores at once) into a\n    \
-         // register it owns; it writes no memory, stack or flags.\n    \
-         unsafe { core::arch::asm!(\"adrp {t}, {w}\", \"ldr {s:w}, [{t}, :lo12:{w}]\", w = sym FRAME_SEMAPHORES, s = out(reg) s, t = out(reg) _, options(nostack, readonly, preserves_flags)) };\n    \
-         s != 0"
-    };
-    format!(
+/// SDT: the shared semaphore words (`PAIRS`), each with its check, one
+/// compare of the word; and `frame_watched_or`.
+fn sdt_pair_words(arch: &str) -> String {
+    let mut out = String::from(
         "
-/// The function__entry and line semaphores side by side in one aligned word,
-/// so that a frame's start checks both with one compare (`frame_watched`).
-/// Each probe's note names its own half, under its conventional symbol.
+/// Two probes' semaphores side by side in one aligned word, so that one
+/// compare checks both. Each probe's note names its own half, under its
+/// conventional symbol.
 #[repr(C, align(4))]
-pub struct FrameSemaphores(pub [core::sync::atomic::AtomicU16; 2]);
+pub struct SemaphorePair(pub [core::sync::atomic::AtomicU16; 2]);
+",
+    );
+    for (word, check, [a, b]) in PAIRS {
+        let body = if arch == "x86_64" {
+            format!(
+                "    // SAFETY: the asm compares the 4-byte word above with zero (both semaphores at\n    \
+                 // once, as two `load(Relaxed)`s would) and jumps to the label when it is not; it\n    \
+                 // writes no memory or stack.\n    \
+                 unsafe {{ core::arch::asm!(\"cmpl $0, {{w}}(%rip)\", \"jne {{on}}\", w = sym {word}, on = label {{ return true; }}, options(nostack, readonly, att_syntax)) }};\n    \
+                 false"
+            )
+        } else {
+            format!(
+                "    let s: u32;\n    \
+                 // SAFETY: the asm reads the 4-byte word above (both semaphores at once) into a\n    \
+                 // register it owns; it writes no memory, stack or flags.\n    \
+                 unsafe {{ core::arch::asm!(\"adrp {{t}}, {{w}}\", \"ldr {{s:w}}, [{{t}}, :lo12:{{w}}]\", w = sym {word}, s = out(reg) s, t = out(reg) _, options(nostack, readonly, preserves_flags)) }};\n    \
+                 s != 0"
+            )
+        };
+        let _ = write!(
+            out,
+            "
+/// The {a} and {b} semaphores.
 #[used]
 #[link_section = \".probes\"]
-pub static FRAME_SEMAPHORES: FrameSemaphores =
-    FrameSemaphores([core::sync::atomic::AtomicU16::new(0), core::sync::atomic::AtomicU16::new(0)]);
+pub static {word}: SemaphorePair =
+    SemaphorePair([core::sync::atomic::AtomicU16::new(0), core::sync::atomic::AtomicU16::new(0)]);
 
-/// Whether function__entry or line is enabled (checked at a frame's start).
+/// Whether {a} or {b} is enabled.
 #[inline(always)]
-pub fn frame_watched() -> bool {{
-{check}
+pub fn {check}() -> bool {{
+{body}
 }}
 "
-    )
+        );
+    }
+    let check_or = if arch == "x86_64" {
+        "    // SAFETY: the asm ORs the 4-byte word above (both semaphores at once) into a\n    \
+         // copy of `flag` it owns and jumps to the label when the result is not zero; it\n    \
+         // writes no memory or stack.\n    \
+         unsafe { core::arch::asm!(\"orl {w}(%rip), {f:e}\", \"jne {on}\", w = sym FRAME_SEMAPHORES, f = inout(reg) flag as u32 => _, on = label { return true; }, options(nostack, readonly, att_syntax)) };\n    \
+         false"
+    } else {
+        "    flag || frame_watched()"
+    };
+    let _ = write!(
+        out,
+        "
+/// Whether `flag` is set or function__entry or line is enabled, with one
+/// test: a frame's start folds its other slow-path flag into this check.
+#[inline(always)]
+pub fn frame_watched_or(flag: bool) -> bool {{
+{check_or}
+}}
+"
+    );
+    out
 }
 
 /// The retained section the DTrace backend records its sites in. GNU ld and
@@ -475,7 +523,7 @@ fn main() {
     let _ = writeln!(out, "pub const BACKEND: &str = {:?};", backend.name());
     if backend == Backend::Sdt {
         let _ = writeln!(out, "{}", SDT_SECTION_ANCHOR);
-        let _ = writeln!(out, "{}", sdt_frame_word(&arch));
+        let _ = writeln!(out, "{}", sdt_pair_words(&arch));
     }
     if backend == Backend::Dtrace {
         println!("cargo:rustc-cfg=sonde_dtrace");
@@ -488,17 +536,19 @@ fn main() {
         }
     }
     if backend != Backend::Sdt {
-        let _ = writeln!(
-            out,
-            "\n/// Whether function__entry or line is enabled (checked at a frame's start)."
-        );
+        for (_, check, [a, b]) in PAIRS {
+            let _ = writeln!(out, "\n/// Whether {a} or {b} is enabled.");
+            let _ = writeln!(out, "#[inline(always)]");
+            let body = if backend == Backend::None {
+                "false".to_string()
+            } else {
+                format!("{}::enabled() || {}::enabled()", a.replace("__", "_"), b.replace("__", "_"))
+            };
+            let _ = writeln!(out, "pub fn {check}() -> bool {{ {body} }}");
+        }
+        let _ = writeln!(out, "\n/// Whether `flag` is set or function__entry or line is enabled.");
         let _ = writeln!(out, "#[inline(always)]");
-        let body = if backend == Backend::None {
-            "false"
-        } else {
-            "function_entry::enabled() || line::enabled()"
-        };
-        let _ = writeln!(out, "pub fn frame_watched() -> bool {{ {body} }}");
+        let _ = writeln!(out, "pub fn frame_watched_or(flag: bool) -> bool {{ flag || frame_watched() }}");
     }
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("probes.rs");
     fs::write(dest, out).unwrap();

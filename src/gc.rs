@@ -549,9 +549,15 @@ fn prune_young(h: &mut Heap) {
 /// Called by the VM at its safe points (frame start, backward jumps).
 #[inline(always)]
 pub fn safe_point(vm: &Vm) {
-    if PENDING.try_with(|p| p.get()).unwrap_or(false) {
+    if pending() {
         collect_due(vm);
     }
+}
+
+/// Whether a collection is due at the next safe point.
+#[inline(always)]
+pub fn pending() -> bool {
+    PENDING.try_with(|p| p.get()).unwrap_or(false)
 }
 
 /// The generation CPython's `gc_collect_generations` picks, and collect it.

@@ -4,7 +4,7 @@
 //! (recursion limit, GC safe point, `function__entry` / `function__return`):
 //! `run` for frames run by recursion (`run_frame`: calls from builtins and
 //! the general call path, dunder methods, class and module bodies; and every
-//! generator resumption), and `start_inline` (with `watched_start`) /
+//! generator resumption), and `start_inline` (with `start_slow`) /
 //! `end_inline` for plain Python calls made in-loop, whose frames `step`
 //! pushes on a chain and switches to without recursion. `execute` runs
 //! instructions until its frame returns, yields or raises; exceptions are
@@ -137,10 +137,9 @@ fn unwind(vm: &Vm, f: &mut Frame, chain: &mut Chain, mut e: PyErr) -> PyResult<(
 }
 
 /// Start a frame called in-loop, as `run` starts one (the Rust stack does
-/// not grow, so only the recursion limit is checked). Its function__entry
-/// probe is the caller's to fire, once the frame has started
-/// (`watched_start`), so that an idle probe costs `step` one compare and
-/// one branch it does not take.
+/// not grow, so only the recursion limit is checked). Its GC safe point
+/// and function__entry probe are the caller's, once the frame has started
+/// (`start_slow`).
 #[inline(always)]
 fn start_inline(vm: &Vm) -> PyResult<()> {
     let depth = vm.depth.get() + 1;
@@ -148,20 +147,31 @@ fn start_inline(vm: &Vm) -> PyResult<()> {
         return Err(vm.err(&vm.types.exc.recursion_error, "maximum recursion depth exceeded"));
     }
     vm.depth.set(depth);
-    crate::gc::safe_point(vm);
     Ok(())
 }
 
-/// The innermost frame of `chain` has just started in-loop and is watched
-/// (`probes::frame_watched`, checked by the caller): fire its
-/// function__entry, and say whether `step` must return `Exit::Switch` so
-/// that `execute` runs it in the other copy (the line probe's mode
-/// changed).
+/// Whether a frame just started in-loop needs `start_slow`: a collection
+/// is due, or function__entry or line is enabled. One test for all three,
+/// so that the call's one not-taken branch and one cold call site are the
+/// same with probes compiled in as out (a second one cost `step` its
+/// register allocation: fib +2% instructions).
+#[inline(always)]
+fn start_needs_slow() -> bool {
+    crate::probes::frame_watched_or(crate::gc::pending())
+}
+
+/// The innermost frame of `chain` has just started in-loop and
+/// `start_needs_slow` said so: the GC safe point, then its function__entry;
+/// and whether `step` must return `Exit::Switch` so that `execute` runs it
+/// in the other copy (the line probe's mode changed).
 #[cold]
 #[inline(never)]
-fn watched_start<const TRACE: bool>(chain: &mut Chain) -> bool {
-    if let Some(frame) = chain.last_mut() {
-        crate::probes::function_entry(frame);
+fn start_slow<const TRACE: bool>(vm: &Vm, chain: &mut Chain) -> bool {
+    crate::gc::safe_point(vm);
+    if crate::probes::frame_watched() {
+        if let Some(frame) = chain.last_mut() {
+            crate::probes::function_entry(frame);
+        }
     }
     crate::probes::line_enabled() != TRACE
 }
@@ -318,7 +328,7 @@ fn inline_init(cls: &Rc<crate::objects::Class>, argc: usize) -> Option<Rc<Functi
 /// bound method's instance, or `__init__`'s new object) and then the
 /// arguments at the caller's `stack[at..]` as its locals, and started.
 /// A frame that cannot start (the recursion limit) is ended again, and its
-/// caller's call raises. The caller fires the entry probe (`watched_start`).
+/// caller's call raises. The caller runs the safe point and fires the entry probe (`start_slow`).
 #[inline(always)]
 fn enter_inline(vm: &Vm, chain: &mut Chain, f0: &mut Frame, func: &Function, at: usize, first: Option<Value>) -> PyResult<()> {
     let (caller, frame) = chain.push(f0, &func.code, &func.globals, &vm.spare_chains);
@@ -1048,7 +1058,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                         let r = if let Some(func) = fast {
                             f.ip = index(instr0, pc);
                             t!(enter_inline(vm, chain, f0, func, base + 1, None));
-                            if crate::probes::frame_watched() && watched_start::<TRACE>(chain) {
+                            if start_needs_slow() && start_slow::<TRACE>(vm, chain) {
                                 return Ok(Exit::Switch);
                             }
                             continue 'frames;
@@ -1060,7 +1070,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                                 Some((func, first, init_of)) => {
                                     f.ip = index(instr0, pc);
                                     t!(enter_other(vm, chain, f0, &func, base + 1, first, init_of));
-                                    if crate::probes::frame_watched() && watched_start::<TRACE>(chain) {
+                                    if start_needs_slow() && start_slow::<TRACE>(vm, chain) {
                                         return Ok(Exit::Switch);
                                     }
                                     continue 'frames;
@@ -1538,7 +1548,7 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                                 continue;
                             }
                         }
-                        if crate::probes::frame_watched() && watched_start::<TRACE>(chain) {
+                        if start_needs_slow() && start_slow::<TRACE>(vm, chain) {
                             return Ok(Exit::Switch);
                         }
                         continue 'frames;
