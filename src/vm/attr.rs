@@ -73,6 +73,45 @@ pub fn cached_hit(obj: &Value, cache: &AttrWays) -> Option<Value> {
     None
 }
 
+/// STORE_ATTR's hit, inline: `v` replaces the value of an instance
+/// attribute found where the cache says, or, out of line, is appended
+/// there if that is the dict's end (where this class's instances keep the
+/// name, `names[idx]`: the class's `inst_attrs` already counts that
+/// position, `setattr_cached_slow` set it when it cached it). `v` comes
+/// back when the cache does not answer (`Vm::setattr_cached_slow` does
+/// the rest).
+#[inline(always)]
+pub fn store_hit(obj: &Value, v: Value, cache: &AttrWays, names: &[Value], idx: u32) -> Result<(), Value> {
+    if let Value::Instance(inst) = obj {
+        if let Some((_, c)) = cache_hit(cache, inst) {
+            if c.func == FAST {
+                if let Ok(mut d) = inst.dict.try_borrow_mut() {
+                    return match d.replace_at_if_text(c.index as usize, cache.name, v) {
+                        Ok(old) => {
+                            // The old value dies after the dict is released.
+                            drop(d);
+                            old.release();
+                            Ok(())
+                        }
+                        Err(v) => append_named(&mut d, c.index as usize, names, idx, v),
+                    };
+                }
+            }
+        }
+    }
+    Err(v)
+}
+
+/// `store_hit`'s append: `names[idx]` with value `v` at position `at` of
+/// `d`, if that is its end and the name is certainly absent.
+#[inline(never)]
+fn append_named(d: &mut crate::objects::Dict, at: usize, names: &[Value], idx: u32, v: Value) -> Result<(), Value> {
+    match names.get(idx as usize) {
+        Some(Value::Str(name)) => d.append_at(at, name, v),
+        _ => Err(v),
+    }
+}
+
 /// LOAD_METHOD's hit, inline, without the name: the function `obj`'s
 /// class gives for it, when `obj` is an instance whose dict cannot shadow
 /// it. A method cache entry of an instance's class keeps the name's bit
@@ -250,45 +289,15 @@ impl Vm {
         self.getattr_h(obj, name, h)
     }
 
-    /// STORE_ATTR with the instruction's cache: a plain store into the
-    /// instance dict when the class allows one (see `plain_store`).
-    #[inline(always)]
-    pub fn setattr_cached(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
-        // The hit, inline: the name's value replaced where the cache says,
-        // or appended there if that is the dict's end (where this class's
-        // instances keep the name; the class's `inst_attrs` already counts
-        // that position: `setattr_cached_slow` set it when it cached it).
-        if let Value::Instance(inst) = obj {
-            if let Some((_, c)) = cache_hit(cache, inst) {
-                if c.func == FAST {
-                    if let Ok(mut d) = inst.dict.try_borrow_mut() {
-                        let v = match d.replace_at_if_text(c.index as usize, cache.name, v) {
-                            Ok(old) => {
-                                // The old value dies after the dict is released.
-                                drop(d);
-                                old.release();
-                                return Ok(());
-                            }
-                            Err(v) => match d.append_at(c.index as usize, name, v) {
-                                Ok(()) => return Ok(()),
-                                Err(v) => v,
-                            },
-                        };
-                        drop(d);
-                        return self.setattr_cached_slow(obj, name, v, cache);
-                    }
-                }
-            }
-        }
-        self.setattr_cached_slow(obj, name, v, cache)
-    }
-
+    /// STORE_ATTR with the instruction's cache (a plain store into the
+    /// instance dict when the class allows one: see `plain_store`), when
+    /// `store_hit` did not store.
     #[inline(never)]
-    fn setattr_cached_slow(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
+    pub fn setattr_cached_slow(&self, obj: &Value, name: &Rc<PyStr>, v: Value, cache: &AttrWays) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             match cache_hit(cache, inst) {
                 Some((way, c)) if c.func == FAST => {
-                    // Not at the cached position (`setattr_cached` looked):
+                    // Not at the cached position (`store_hit` looked):
                     // stored by name, and where it is cached.
                     let old = {
                         let mut d = inst.dict.borrow_mut();

@@ -987,10 +987,11 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     Instr::LoadFastStoreAttr { local, idx } => {
                         let obj = t!(fast_local(vm, &f.fast, code, local));
                         pc = pc.wrapping_add(1);
-                        let v = f.stack.pop().unwrap_or_else(|| Value::None);
-                        match &code.names[idx as usize] {
-                            Value::Str(name) => t!(vm.setattr_cached(obj, name, v, &code.attr_caches.store[idx as usize])),
-                            _ => t!(vm.setattr(obj, code.name_str(idx), v)),
+                        // SAFETY: as in `pop` (the stack holds the value to
+                        // store); the field alone, as `obj` borrows `f.fast`.
+                        let v = unsafe { f.stack.pop_unchecked() };
+                        if let Err(v) = crate::vm::attr::store_hit(obj, v, &code.attr_caches.store[idx as usize], &code.names, idx) {
+                            t!(store_attr_miss(vm, code, obj, idx, v));
                         }
                     }
                     Instr::LoadFastFast { a, b } => t!(push_locals(vm, f, code, a, b, &mut pc)),
@@ -1029,9 +1030,9 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     Instr::StoreAttr { idx } => {
                         let obj = pop(f);
                         let v = pop(f);
-                        let r = match &code.names[idx as usize] {
-                            Value::Str(name) => vm.setattr_cached(&obj, name, v, &code.attr_caches.store[idx as usize]),
-                            _ => vm.setattr(&obj, code.name_str(idx), v),
+                        let r = match crate::vm::attr::store_hit(&obj, v, &code.attr_caches.store[idx as usize], &code.names, idx) {
+                            Ok(()) => Ok(()),
+                            Err(v) => store_attr_miss(vm, code, &obj, idx, v),
                         };
                         obj.release();
                         t!(r);
@@ -2180,6 +2181,15 @@ fn load_method_slow(vm: &Vm, f: &mut Frame, code: &crate::vm::code::Code, obj: V
     f.stack.push_words(callee);
     f.stack.push_words(self_);
     Ok(())
+}
+
+/// STORE_ATTR of name `idx` when `attr::store_hit` did not store.
+#[inline(never)]
+fn store_attr_miss(vm: &Vm, code: &crate::vm::code::Code, obj: &Value, idx: u32, v: Value) -> PyResult<()> {
+    match &code.names[idx as usize] {
+        Value::Str(name) => vm.setattr_cached_slow(obj, name, v, &code.attr_caches.store[idx as usize]),
+        _ => vm.setattr(obj, code.name_str(idx), v),
+    }
 }
 
 /// LOAD_METHOD with no unbound method to push (a module's function, say):
