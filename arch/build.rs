@@ -260,9 +260,10 @@ fn sdt_pair_words(arch: &str) -> String {
         "
 /// Two probes' semaphores side by side in one aligned word, so that one
 /// compare checks both. Each probe's note names its own half, under its
-/// conventional symbol.
-#[repr(C, align(4))]
-pub struct SemaphorePair(pub [core::sync::atomic::AtomicU16; 2]);
+/// conventional symbol. The word after them is the VM's (`vm_flag`), so
+/// that one 8-byte compare checks it with them (`frame_watched_or_flag`).
+#[repr(C, align(8))]
+pub struct SemaphorePair(pub [core::sync::atomic::AtomicU16; 2], pub core::sync::atomic::AtomicU32);
 ",
     );
     for (word, check, [a, b]) in PAIRS {
@@ -289,8 +290,10 @@ pub struct SemaphorePair(pub [core::sync::atomic::AtomicU16; 2]);
 /// The {a} and {b} semaphores.
 #[used]
 #[link_section = \".probes\"]
-pub static {word}: SemaphorePair =
-    SemaphorePair([core::sync::atomic::AtomicU16::new(0), core::sync::atomic::AtomicU16::new(0)]);
+pub static {word}: SemaphorePair = SemaphorePair(
+    [core::sync::atomic::AtomicU16::new(0), core::sync::atomic::AtomicU16::new(0)],
+    core::sync::atomic::AtomicU32::new(0),
+);
 
 /// Whether {a} or {b} is enabled.
 #[inline(always)]
@@ -301,21 +304,33 @@ pub fn {check}() -> bool {{
         );
     }
     let check_or = if arch == "x86_64" {
-        "    // SAFETY: the asm ORs the 4-byte word above (both semaphores at once) into a\n    \
-         // copy of `flag` it owns and jumps to the label when the result is not zero; it\n    \
-         // writes no memory or stack.\n    \
-         unsafe { core::arch::asm!(\"orl {w}(%rip), {f:e}\", \"jne {on}\", w = sym FRAME_SEMAPHORES, f = inout(reg) flag as u32 => _, on = label { return true; }, options(nostack, readonly, att_syntax)) };\n    \
+        "    // SAFETY: the asm compares the 8-byte word above with zero (both semaphores and\n    \
+         // the VM's flag at once, as three `load(Relaxed)`s would) and jumps to the label\n    \
+         // when it is not; it writes no memory or stack.\n    \
+         unsafe { core::arch::asm!(\"cmpq $0, {w}(%rip)\", \"jne {on}\", w = sym FRAME_SEMAPHORES, on = label { return true; }, options(nostack, readonly, att_syntax)) };\n    \
          false"
     } else {
-        "    flag || frame_watched()"
+        "    let s: u64;\n    \
+         // SAFETY: the asm reads the 8-byte word above (both semaphores and the VM's flag)\n    \
+         // into a register it owns; it writes no memory, stack or flags.\n    \
+         unsafe { core::arch::asm!(\"adrp {t}, {w}\", \"ldr {s}, [{t}, :lo12:{w}]\", w = sym FRAME_SEMAPHORES, s = out(reg) s, t = out(reg) _, options(nostack, readonly, preserves_flags)) };\n    \
+         s != 0"
     };
     let _ = write!(
         out,
         "
-/// Whether `flag` is set or function__entry or line is enabled, with one
-/// test: a frame's start folds its other slow-path flag into this check.
+/// The VM's own flag word, beside the frame semaphores (the collector's
+/// pending collection).
 #[inline(always)]
-pub fn frame_watched_or(flag: bool) -> bool {{
+pub fn vm_flag() -> &'static core::sync::atomic::AtomicU32 {{
+    &FRAME_SEMAPHORES.1
+}}
+
+/// Whether the VM's flag is set or function__entry or line is enabled,
+/// with one compare: a frame's start checks its other slow path with
+/// the probes.
+#[inline(always)]
+pub fn frame_watched_or_flag() -> bool {{
 {check_or}
 }}
 "
@@ -536,6 +551,17 @@ fn main() {
         }
     }
     if backend != Backend::Sdt {
+        let _ = writeln!(
+            out,
+            "\n/// The VM's own flag word (the collector's pending collection).\n\
+             static VM_FLAG: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);\n\
+             /// The VM's own flag word.\n\
+             #[inline(always)]\n\
+             pub fn vm_flag() -> &'static core::sync::atomic::AtomicU32 {{ &VM_FLAG }}\n\
+             /// Whether the VM's flag is set or function__entry or line is enabled.\n\
+             #[inline(always)]\n\
+             pub fn frame_watched_or_flag() -> bool {{ VM_FLAG.load(core::sync::atomic::Ordering::Relaxed) != 0 || frame_watched() }}"
+        );
         for (_, check, [a, b]) in PAIRS {
             let _ = writeln!(out, "\n/// Whether {a} or {b} is enabled.");
             let _ = writeln!(out, "#[inline(always)]");

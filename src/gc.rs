@@ -49,6 +49,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use std::sync::atomic::Ordering;
 
 use crate::objects::{BoundMethod, Class, Dict, Function, Generator, Instance, Module, Set};
 use crate::value::Value;
@@ -475,8 +476,6 @@ thread_local! {
         callbacks: None,
         stats: [[0; 2]; GENERATIONS],
     }) };
-    /// A collection is due: checked by the VM at its safe points.
-    static PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether a tuple (or frozenset) with these items must be tracked: only
@@ -542,7 +541,7 @@ fn prune_young(h: &mut Heap) {
     h.since_prune = 0;
     let t = h.threshold[0];
     if t > 0 && h.enabled && h.count[0] > t {
-        let _ = PENDING.try_with(|p| p.set(true));
+        set_pending(true);
     }
 }
 
@@ -557,14 +556,24 @@ pub fn safe_point(vm: &Vm) {
 /// Whether a collection is due at the next safe point.
 #[inline(always)]
 pub fn pending() -> bool {
-    PENDING.try_with(|p| p.get()).unwrap_or(false)
+    sonde_arch::vm_flag().load(Ordering::Relaxed) != 0
+}
+
+/// Say a collection is due, or no longer. The flag is the process's, in
+/// the word beside the frame probes' semaphores, so that an in-loop call
+/// checks both with one compare (`eval::start_needs_slow`); with several
+/// threads running Python, a collection another thread's heap asked for
+/// makes this one's safe point look (`collect_due` finds nothing due and
+/// clears it, and that heap's next prune asks again).
+fn set_pending(on: bool) {
+    sonde_arch::vm_flag().store(u32::from(on), Ordering::Relaxed);
 }
 
 /// The generation CPython's `gc_collect_generations` picks, and collect it.
 #[cold]
 #[inline(never)]
 fn collect_due(vm: &Vm) {
-    PENDING.with(|p| p.set(false));
+    set_pending(false);
     let gen = HEAP.with(|h| {
         let h = h.borrow();
         if !h.enabled || h.collecting {
@@ -612,7 +621,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
     let Ok(Some(mut nodes)) = nodes else {
         return 0;
     };
-    PENDING.with(|p| p.set(false));
+    set_pending(false);
     crate::probes::gc_start(gen as i32);
     run_callbacks(vm, "start", gen, 0);
 

@@ -56,17 +56,6 @@ pub fn frame_watched() -> bool {
     false
 }
 
-/// Whether `flag` is set or a frame's start is watched (`frame_watched`),
-/// in one test: an in-loop call folds the collector's flag into it, so
-/// that one not-taken branch covers both (`eval::start_slow`).
-#[inline(always)]
-pub fn frame_watched_or(flag: bool) -> bool {
-    #[cfg(feature = "probes")]
-    return arch::frame_watched_or(flag);
-    #[cfg(not(feature = "probes"))]
-    flag
-}
-
 /// Whether the line probe is enabled (read at frame start and backward jumps).
 #[inline(always)]
 pub fn line_enabled() -> bool {

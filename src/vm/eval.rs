@@ -151,13 +151,14 @@ fn start_inline(vm: &Vm) -> PyResult<()> {
 }
 
 /// Whether a frame just started in-loop needs `start_slow`: a collection
-/// is due, or function__entry or line is enabled. One test for all three,
-/// so that the call's one not-taken branch and one cold call site are the
+/// is due, or function__entry or line is enabled. One compare for all
+/// three (the collector's flag is the word beside the two semaphores), so
+/// that the call's one not-taken branch and one cold call site are the
 /// same with probes compiled in as out (a second one cost `step` its
 /// register allocation: fib +2% instructions).
 #[inline(always)]
 fn start_needs_slow() -> bool {
-    crate::probes::frame_watched_or(crate::gc::pending())
+    sonde_arch::frame_watched_or_flag()
 }
 
 /// The innermost frame of `chain` has just started in-loop and
@@ -174,6 +175,15 @@ fn start_slow<const TRACE: bool>(vm: &Vm, chain: &mut Chain) -> bool {
         }
     }
     crate::probes::line_enabled() != TRACE
+}
+
+/// An untraced loop's backward jump when `frame_watched_or_flag` said
+/// so: the GC safe point, and whether the line probe is now enabled.
+#[cold]
+#[inline(never)]
+fn back_jump_slow(vm: &Vm) -> bool {
+    crate::gc::safe_point(vm);
+    crate::probes::line_enabled()
 }
 
 /// End the innermost frame called in-loop, as `run` ends one. It is
@@ -1429,11 +1439,18 @@ fn step<const TRACE: bool>(vm: &Vm, f0: &mut Frame, chain: &mut Chain) -> PyResu
                     Instr::Jump { target } => {
                         let at = pc.wrapping_sub(1);
                         pc = instr0.wrapping_add(target as usize);
-                        if pc < at {
-                            // A loop's backward jump: a safe point for the collector.
-                            crate::gc::safe_point(vm);
-                        }
-                        if pc < at && crate::probes::line_enabled() != TRACE {
+                        // A loop's backward jump: a safe point for the
+                        // collector, and where the line probe's mode is
+                        // noticed. Untraced, one compare checks both (and
+                        // function__entry: `back_jump_slow` sorts them out).
+                        let switch = pc < at
+                            && if TRACE {
+                                crate::gc::safe_point(vm);
+                                !crate::probes::line_enabled()
+                            } else {
+                                sonde_arch::frame_watched_or_flag() && back_jump_slow(vm)
+                            };
+                        if switch {
                             // The traced loop sees this jump as backward and fires the target's line.
                             f.trace_prev = index(instr0, at);
                             f.lasti = f.trace_prev;
