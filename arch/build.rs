@@ -254,14 +254,16 @@ fn emit_sdt(out: &mut String, p: &Probe, arch: &str) {
 }
 
 /// SDT: the shared semaphore words (`PAIRS`), each with its check, one
-/// compare of the word; and `frame_watched_or`.
+/// compare of the word; and `vm_flag` and `frame_watched_or_flag`, the
+/// VM's flag beside the frame semaphores and the one compare of all three.
 fn sdt_pair_words(arch: &str) -> String {
     let mut out = String::from(
         "
 /// Two probes' semaphores side by side in one aligned word, so that one
 /// compare checks both. Each probe's note names its own half, under its
-/// conventional symbol. The word after them is the VM's (`vm_flag`), so
-/// that one 8-byte compare checks it with them (`frame_watched_or_flag`).
+/// conventional symbol. The word after the frame semaphores is the VM's
+/// (`vm_flag`), so that one 8-byte compare checks it with them
+/// (`frame_watched_or_flag`); the cfunction word's is unused.
 #[repr(C, align(8))]
 pub struct SemaphorePair(pub [core::sync::atomic::AtomicU16; 2], pub core::sync::atomic::AtomicU32);
 ",
@@ -572,9 +574,6 @@ fn main() {
             };
             let _ = writeln!(out, "pub fn {check}() -> bool {{ {body} }}");
         }
-        let _ = writeln!(out, "\n/// Whether `flag` is set or function__entry or line is enabled.");
-        let _ = writeln!(out, "#[inline(always)]");
-        let _ = writeln!(out, "pub fn frame_watched_or(flag: bool) -> bool {{ flag || frame_watched() }}");
     }
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("probes.rs");
     fs::write(dest, out).unwrap();

@@ -359,8 +359,9 @@ impl Dict {
     }
     /// The name `k` appended with value `v` where a cache expects it, at
     /// position `i`, if that is the end and `k` is certainly absent
-    /// (`push_absent_name`). Otherwise `v` comes back.
-    #[inline(never)]
+    /// (`push_absent_name`). Otherwise `v` comes back. (Out of line in
+    /// its one caller, `attr::append_named`.)
+    #[inline]
     pub fn append_at(&mut self, i: usize, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<(), Value> {
         if i != self.map.len() {
             return Err(v);
