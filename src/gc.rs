@@ -279,7 +279,16 @@ pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
                 e.cause.iter().for_each(|x| visit.value(x));
                 e.context.iter().for_each(|x| visit.value(x));
             }
-            return visit_owned_dict(&i.dict, visit);
+            if !i.dict.owned_only() {
+                return true;
+            }
+            return match i.dict.try_borrow() {
+                Ok(d) => {
+                    visit_entries(&d, visit);
+                    true
+                }
+                Err(_) => false,
+            };
         }
         Value::Module(m) => visit.dict(&m.dict),
         Value::Method(m) => {
@@ -341,7 +350,7 @@ fn clear(v: &Value) {
             drop((dict, meta, cache));
         }
         Value::Instance(i) => {
-            let dict = if Rc::strong_count(&i.dict) == 1 {
+            let dict = if i.dict.owned_only() {
                 i.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d)).ok()
             } else {
                 None

@@ -415,9 +415,103 @@ pub struct TbEntry {
     pub instr: usize,
 }
 
+/// An instance's attributes. They live inside the instance (one
+/// allocation fewer per object, one pointer fewer per attribute access)
+/// until something asks for `__dict__` as an object; from then on they
+/// live in a dict the instance shares with whoever holds it.
+pub struct InstDict {
+    /// Where the attributes are: `own`, or the shared dict's cell. Set by
+    /// `Instance::place` once the instance is in its `Rc` (where it never
+    /// moves: nothing takes an instance out of its `Rc`), and again when
+    /// `share` moves them; both targets live as long as the instance.
+    at: Cell<*const RefCell<Dict>>,
+    own: RefCell<Dict>,
+    shared: std::cell::OnceCell<Rc<RefCell<Dict>>>,
+}
+
+impl InstDict {
+    fn new(d: Dict) -> InstDict {
+        InstDict {
+            at: Cell::new(std::ptr::null()),
+            own: RefCell::new(d),
+            shared: std::cell::OnceCell::new(),
+        }
+    }
+    /// Point `at` where the attributes are, in the instance's final place.
+    fn place(&self) {
+        self.at.set(match self.shared.get() {
+            Some(d) => &**d,
+            None => &self.own,
+        });
+    }
+    /// Where the attributes are now: one load, as reading them through a
+    /// pointer to a separate dict would be.
+    #[inline(always)]
+    pub fn cell(&self) -> &RefCell<Dict> {
+        debug_assert!(!self.at.get().is_null());
+        // SAFETY: `at` is set by `place` before the instance is handed out
+        // (`Instance::new`, and the stand-in in `Drop`), to `own` or to the
+        // shared dict, which live as long as `self` in the place `place`
+        // saw; `share` repoints it before anything reads the shared dict.
+        unsafe { &*self.at.get() }
+    }
+    #[inline(always)]
+    pub fn borrow(&self) -> std::cell::Ref<'_, Dict> {
+        self.cell().borrow()
+    }
+    #[inline(always)]
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Dict> {
+        self.cell().borrow_mut()
+    }
+    #[inline(always)]
+    pub fn try_borrow(&self) -> Result<std::cell::Ref<'_, Dict>, std::cell::BorrowError> {
+        self.cell().try_borrow()
+    }
+    #[inline(always)]
+    pub fn try_borrow_mut(&self) -> Result<std::cell::RefMut<'_, Dict>, std::cell::BorrowMutError> {
+        self.cell().try_borrow_mut()
+    }
+    /// # Safety
+    /// As `RefCell::try_borrow_unguarded`: no mutable borrow may begin
+    /// while the reference lives.
+    #[inline(always)]
+    pub unsafe fn try_borrow_unguarded(&self) -> Result<&Dict, std::cell::BorrowError> {
+        // SAFETY: passed on to the caller.
+        unsafe { self.cell().try_borrow_unguarded() }
+    }
+    /// The attributes as a dict object (`__dict__`), moved out of the
+    /// instance the first time. None while they are borrowed mutably.
+    pub fn share(&self) -> Option<Rc<RefCell<Dict>>> {
+        if let Some(d) = self.shared.get() {
+            return Some(d.clone());
+        }
+        let d = std::mem::take(&mut *self.own.try_borrow_mut().ok()?);
+        let d = self.shared.get_or_init(|| Rc::new(RefCell::new(d))).clone();
+        self.place();
+        Some(d)
+    }
+    /// Whether the instance is the attributes' only holder.
+    #[inline]
+    pub fn owned_only(&self) -> bool {
+        self.shared.get().is_none_or(|d| Rc::strong_count(d) == 1)
+    }
+    /// The attributes for an instance's stand-in (see `Instance`'s `Drop`):
+    /// moved there, or the shared dict both then hold.
+    fn hand_over(&self) -> InstDict {
+        match self.shared.get() {
+            Some(d) => {
+                let n = InstDict::new(Dict::new());
+                let _ = n.shared.set(d.clone());
+                n
+            }
+            None => InstDict::new(std::mem::take(&mut *self.own.borrow_mut())),
+        }
+    }
+}
+
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
-    pub dict: Rc<RefCell<Dict>>,
+    pub dict: InstDict,
     /// The built-in value inside an instance of a subclass of a built-in type
     /// (the list of a `class L(list)`, the args tuple of an exception).
     pub base: RefCell<Value>,
@@ -430,21 +524,29 @@ pub struct Instance {
 }
 
 impl Instance {
-    pub fn new(cls: &Rc<Class>, base: Value) -> Instance {
+    /// A new instance of `cls`, in its `Rc`.
+    pub fn new(cls: &Rc<Class>, base: Value) -> Rc<Instance> {
         Instance {
             class: RefCell::new(cls.clone()),
             // Constant sizes let the sizing arithmetic fold away. Up to
             // INST_ATTRS_MAX (8) entries a dict has no hash index.
-            dict: Rc::new(RefCell::new(match cls.inst_attrs.get() {
+            dict: InstDict::new(match cls.inst_attrs.get() {
                 0 => Dict::new(),
                 1..=4 => Dict::with_capacity(4),
                 _ => Dict::with_capacity(INST_ATTRS_MAX),
-            })),
+            }),
             base: RefCell::new(base),
             exc: RefCell::new(None),
             finalized: Cell::new(false),
             stand_in: Cell::new(false),
         }
+        .place()
+    }
+    /// Put `self` in its `Rc` and its attributes' pointer where they are.
+    fn place(self) -> Rc<Instance> {
+        let inst = Rc::new(self);
+        inst.dict.place();
+        inst
     }
     pub fn class(&self) -> Rc<Class> {
         self.class.borrow().clone()
@@ -453,7 +555,7 @@ impl Instance {
     /// returns, so that objects dying with it die inside its delete probes
     /// (a cascade nests). A dict someone else still holds is left alone.
     fn release(&self) {
-        let entries = if Rc::strong_count(&self.dict) == 1 {
+        let entries = if self.dict.owned_only() {
             std::mem::take(&mut *self.dict.borrow_mut())
         } else {
             Dict::new()
@@ -483,14 +585,15 @@ impl Drop for Instance {
             if let Some(del) = cls.special(Special::Del) {
                 // Resurrect into a stand-in Rc for the duration of __del__,
                 // marked finalized so that it is not finalized twice.
-                let inst = Rc::new(Instance {
+                let inst = Instance {
                     class: RefCell::new(cls.clone()),
-                    dict: self.dict.clone(),
+                    dict: self.dict.hand_over(),
                     base: RefCell::new(std::mem::replace(&mut *self.base.borrow_mut(), Value::None)),
                     exc: RefCell::new(self.exc.borrow_mut().take()),
                     finalized: Cell::new(true),
                     stand_in: Cell::new(false),
-                });
+                }
+                .place();
                 crate::vm::with_current(|vm| vm.run_finalizer(del, Value::Instance(inst.clone())));
                 if Rc::strong_count(&inst) == 1 {
                     // Not resurrected: the stand-in's death is this one's.

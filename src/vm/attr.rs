@@ -661,7 +661,12 @@ impl Vm {
         }
         match name {
             "__class__" => return Ok(Some(Value::Class(cls))),
-            "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+            "__dict__" => {
+                return match inst.dict.share() {
+                    Some(d) => Ok(Some(Value::Dict(d))),
+                    None => Err(self.err(&self.types.exc.runtime_error, "instance dictionary in use".to_string())),
+                }
+            }
             _ => {}
         }
         if cls.kind == Kind::BaseException {

@@ -2820,7 +2820,7 @@ impl Drop for Generator {
 
 /// Create an instance of a user class (no __init__ call).
 pub fn new_instance(cls: &Rc<crate::objects::Class>, base: Value) -> Value {
-    let inst = Value::Instance(Rc::new(Instance::new(cls, base)));
+    let inst = Value::Instance(Instance::new(cls, base));
     crate::gc::track(&inst);
     inst
 }
