@@ -366,7 +366,28 @@ impl Dict {
         if i != self.map.len() {
             return Err(v);
         }
-        self.push_absent_name(k, v).map(|_| ())
+        let t = &mut self.map;
+        if t.index.is_some() || t.entries.len() >= t.entries.capacity().min(SMALL) {
+            return self.push_absent_name(k, v).map(|_| ());
+        }
+        // A small table with room: the push without `push_new`'s index
+        // upkeep or growth (a new instance's attributes, which its class
+        // sized the table for).
+        let h = k.hash();
+        let bit = hash_bit(h);
+        if self.hash_bits & bit != 0 {
+            return Err(v);
+        }
+        self.hash_bits |= bit;
+        self.version = fresh_version();
+        t.entries.push((
+            Key {
+                hash: h,
+                value: Value::Str(k.clone()),
+            },
+            v,
+        ));
+        Ok(())
     }
     /// Remove and return the last entry (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Key, Value)> {
