@@ -8,7 +8,11 @@
 //! methods, classes, instances, modules, generators (with their frames) and
 //! closure cells. A weak handle does not
 //! keep its object alive, so the registry never changes when objects die;
-//! dead handles are dropped when a generation is scanned.
+//! dead handles are dropped when a generation is scanned. Young instances,
+//! the objects most programs make most of, are the exception: they are
+//! linked into a list through the instances themselves (`Young`), leave it
+//! as they die, and become handles only when something reads generation 0
+//! (`flush_young`).
 //!
 //! A collection of generation N takes the live objects of generations
 //! 0..=N and, as CPython's `deduce_unreachable` does, starts from each one's
@@ -501,11 +505,158 @@ pub fn track(v: &Value) {
     match v {
         Value::Tuple(t) if !holds_tracked(t.iter()) => return,
         Value::FrozenSet(s) if !holds_tracked(s.keys().map(|k| &k.value)) => return,
+        Value::Instance(i) => return track_instance(i),
         _ => {}
     }
     if let Some(node) = Node::of(v) {
         add(node);
     }
+}
+
+/// Register a new generator. Finalizers run in the order their objects
+/// were made, so it joins generation 0 after the young instances made
+/// before it (`flush_young`). (Not a case of `track`: there it cost every
+/// other caller, fannkuch +1%.)
+#[inline(never)]
+pub fn track_generator(g: &Value) {
+    let _ = HEAP.try_with(|h| {
+        if let Ok(mut h) = h.try_borrow_mut() {
+            flush_young(&mut h);
+        }
+    });
+    track(g);
+}
+
+/// The links of an instance in the young instances' list (`YOUNG`).
+pub struct Links {
+    prev: Cell<*const Instance>,
+    next: Cell<*const Instance>,
+    linked: Cell<bool>,
+}
+
+impl Links {
+    pub const fn new() -> Links {
+        Links {
+            prev: Cell::new(std::ptr::null()),
+            next: Cell::new(std::ptr::null()),
+            linked: Cell::new(false),
+        }
+    }
+}
+
+impl Default for Links {
+    fn default() -> Links {
+        Links::new()
+    }
+}
+
+/// The young generation's instances, apart from its other objects: a list
+/// through the instances themselves (CPython's header links, for the type
+/// most programs make most of). An instance that dies young leaves the
+/// list as it dies (`untrack_instance`), so its memory is freed then,
+/// while warm, where a weak handle in `Heap::gens` would keep it until
+/// the next prune, and it costs no handle, prune or upgrade. Before
+/// anything reads the young generation, `flush_young` moves the list's
+/// instances there as handles (a collection's candidates, `gc.get_objects`,
+/// `gc.freeze`).
+struct Young {
+    head: Cell<*const Instance>,
+    tail: Cell<*const Instance>,
+    /// How many are linked: generation 0's live instances.
+    len: Cell<usize>,
+}
+
+thread_local! {
+    // (No destructor: an instance dying while the thread's locals are torn
+    // down still finds the list.)
+    static YOUNG: Young = const {
+        Young {
+            head: Cell::new(std::ptr::null()),
+            tail: Cell::new(std::ptr::null()),
+            len: Cell::new(0),
+        }
+    };
+}
+
+/// Register a new instance: appended to the young instances' list.
+fn track_instance(i: &Rc<Instance>) {
+    let p = Rc::as_ptr(i);
+    let l = &i.gc_links;
+    if l.linked.get() {
+        return;
+    }
+    let linked = YOUNG.try_with(|y| {
+        l.prev.set(y.tail.get());
+        l.next.set(std::ptr::null());
+        l.linked.set(true);
+        match y.tail.get() {
+            // SAFETY: every linked pointer is a live instance: it unlinks
+            // itself first thing as it dies (`untrack_instance`), and
+            // `flush_young` unlinks the ones it takes.
+            t if !t.is_null() => unsafe { (*t).gc_links.next.set(p) },
+            _ => y.head.set(p),
+        }
+        y.tail.set(p);
+        y.len.set(y.len.get() + 1);
+    });
+    if linked.is_ok() {
+        count_young();
+    }
+}
+
+/// An instance dies (its `Drop`, before anything else): out of the young
+/// list if it is there.
+#[inline]
+pub fn untrack_instance(i: &Instance) {
+    let l = &i.gc_links;
+    if !l.linked.get() {
+        return;
+    }
+    l.linked.set(false);
+    let _ = YOUNG.try_with(|y| {
+        let (p, n) = (l.prev.get(), l.next.get());
+        // SAFETY: linked neighbours are live instances (see `track_instance`).
+        unsafe {
+            match p.is_null() {
+                true => y.head.set(n),
+                false => (*p).gc_links.next.set(n),
+            }
+            match n.is_null() {
+                true => y.tail.set(p),
+                false => (*n).gc_links.prev.set(p),
+            }
+        }
+        y.len.set(y.len.get() - 1);
+    });
+}
+
+/// Generation 0's live instances in the list.
+fn young_len() -> usize {
+    YOUNG.try_with(|y| y.len.get()).unwrap_or(0)
+}
+
+/// Move the young instances' list into generation 0 as handles, in the
+/// order they were made.
+fn flush_young(h: &mut Heap) {
+    let _ = YOUNG.try_with(|y| {
+        let mut p = y.head.replace(std::ptr::null());
+        y.tail.set(std::ptr::null());
+        h.gens[0].reserve(y.len.replace(0));
+        while !p.is_null() {
+            // SAFETY: `p` is a linked, so live, instance (strong count at
+            // least 1) from `Rc::as_ptr`: a handle is taken through a
+            // counted `Rc` made for the purpose and given back.
+            let rc = unsafe {
+                Rc::increment_strong_count(p);
+                Rc::from_raw(p)
+            };
+            let l = &rc.gc_links;
+            l.linked.set(false);
+            p = l.next.replace(std::ptr::null());
+            l.prev.set(std::ptr::null());
+            h.gens[0].push(Node::Instance(Rc::downgrade(&rc)));
+        }
+    });
 }
 
 /// Register a closure cell.
@@ -522,17 +673,33 @@ fn add(node: Node) {
             return;
         };
         h.gens[0].push(node);
-        h.count[0] += 1;
-        h.since_prune += 1;
-        let t = h.threshold[0];
-        // Prune only after a quarter of the threshold, or of the live young
-        // objects (many while collection is disabled), in allocations: the
-        // scan then costs a few handles per allocation.
-        let live = h.count[0] - h.since_prune;
-        if h.count[0] > t && h.since_prune > t.max(live) / 4 {
-            prune_young(&mut h);
+        count_one(&mut h);
+    });
+}
+
+/// An instance joined the young list: counted as `add` counts.
+#[inline]
+fn count_young() {
+    let _ = HEAP.try_with(|h| {
+        if let Ok(mut h) = h.try_borrow_mut() {
+            count_one(&mut h);
         }
     });
+}
+
+/// One more young object: prune (and maybe ask for a collection) when due.
+#[inline(always)]
+fn count_one(h: &mut Heap) {
+    h.count[0] += 1;
+    h.since_prune += 1;
+    let t = h.threshold[0];
+    // Prune only after a quarter of the threshold, or of the live young
+    // objects (many while collection is disabled), in allocations: the
+    // scan then costs a few handles per allocation.
+    let live = h.count[0] - h.since_prune;
+    if h.count[0] > t && h.since_prune > t.max(live) / 4 {
+        prune_young(h);
+    }
 }
 
 /// Drop generation 0's dead handles; if the live objects still exceed the
@@ -546,7 +713,7 @@ fn prune_young(h: &mut Heap) {
         return;
     }
     h.gens[0].retain(Node::alive);
-    h.count[0] = h.gens[0].len();
+    h.count[0] = h.gens[0].len() + young_len();
     h.since_prune = 0;
     let t = h.threshold[0];
     if t > 0 && h.enabled && h.count[0] > t {
@@ -617,6 +784,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
             return None;
         }
         h.collecting = true;
+        flush_young(&mut h);
         // CPython merges the younger generations after the collected one's
         // objects, so finalizers run in that order.
         let mut nodes = std::mem::take(&mut h.gens[gen]);
@@ -708,7 +876,7 @@ pub fn collect(vm: &Vm, gen: usize) -> usize {
             *c = 0;
         }
         // Allocations made by finalizers while collecting are young again.
-        h.count[0] = h.gens[0].len();
+        h.count[0] = h.gens[0].len() + young_len();
         if gen == GENERATIONS - 1 {
             h.long_lived_pending = 0;
             h.long_lived_total = h.gens[gen].len();
@@ -993,7 +1161,7 @@ pub fn count() -> [usize; GENERATIONS] {
     HEAP.with(|h| {
         let mut h = h.borrow_mut();
         h.gens[0].retain(Node::alive);
-        h.count[0] = h.gens[0].len();
+        h.count[0] = h.gens[0].len() + young_len();
         h.since_prune = 0;
         h.count
     })
@@ -1002,7 +1170,10 @@ pub fn count() -> [usize; GENERATIONS] {
 /// The live tracked objects of generation `gen`, or of all of them.
 pub fn objects(gen: Option<usize>) -> Vec<Value> {
     HEAP.with(|h| {
-        let h = h.borrow();
+        let mut h = h.borrow_mut();
+        if gen.unwrap_or(0) == 0 {
+            flush_young(&mut h);
+        }
         let gens: Vec<&Vec<Node>> = match gen {
             Some(g) => vec![&h.gens[g]],
             None => h.gens.iter().collect(),
@@ -1015,6 +1186,7 @@ pub fn objects(gen: Option<usize>) -> Vec<Value> {
 pub fn freeze() {
     HEAP.with(|h| {
         let mut h = h.borrow_mut();
+        flush_young(&mut h);
         let mut all = Vec::new();
         for g in h.gens.iter_mut() {
             all.append(g);

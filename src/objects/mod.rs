@@ -512,6 +512,8 @@ impl InstDict {
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
     pub dict: InstDict,
+    /// Its place in the collector's young instances (`gc::track`).
+    pub gc_links: crate::gc::Links,
     /// The built-in value inside an instance of a subclass of a built-in type
     /// (the list of a `class L(list)`, the args tuple of an exception).
     pub base: RefCell<Value>,
@@ -535,6 +537,7 @@ impl Instance {
                 1..=4 => Dict::with_capacity(4),
                 _ => Dict::with_capacity(INST_ATTRS_MAX),
             }),
+            gc_links: crate::gc::Links::new(),
             base: RefCell::new(base),
             exc: RefCell::new(None),
             finalized: Cell::new(false),
@@ -568,6 +571,8 @@ impl Instance {
 
 impl Drop for Instance {
     fn drop(&mut self) {
+        // Out of the collector's young list before anything can run.
+        crate::gc::untrack_instance(self);
         // Most instances die with no probe watching and no `__del__`: seen
         // through `get_mut` (no borrow flag) and the class's memo, without
         // cloning the class.
@@ -588,6 +593,7 @@ impl Drop for Instance {
                 let inst = Instance {
                     class: RefCell::new(cls.clone()),
                     dict: self.dict.hand_over(),
+                    gc_links: crate::gc::Links::new(),
                     base: RefCell::new(std::mem::replace(&mut *self.base.borrow_mut(), Value::None)),
                     exc: RefCell::new(self.exc.borrow_mut().take()),
                     finalized: Cell::new(true),

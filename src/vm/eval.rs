@@ -2569,7 +2569,7 @@ pub fn make_generator(code: Rc<crate::vm::code::Code>, frame: Frame, func: &Func
         qualname: func.qualname.borrow().clone(),
         code,
     }));
-    crate::gc::track(&g);
+    crate::gc::track_generator(&g);
     g
 }
 
