@@ -366,7 +366,7 @@ impl Dict {
         if i != self.map.len() {
             return Err(v);
         }
-        let t = &mut self.map;
+        let t = &self.map;
         if t.index.is_some() || t.entries.len() >= t.entries.capacity().min(SMALL) {
             return self.push_absent_name(k, v).map(|_| ());
         }
@@ -374,13 +374,10 @@ impl Dict {
         // upkeep or growth (a new instance's attributes, which its class
         // sized the table for).
         let h = k.hash();
-        let bit = hash_bit(h);
-        if self.hash_bits & bit != 0 {
+        if !self.claim_absent(h) {
             return Err(v);
         }
-        self.hash_bits |= bit;
-        self.version = fresh_version();
-        t.entries.push((
+        self.map.entries.push((
             Key {
                 hash: h,
                 value: Value::Str(k.clone()),
@@ -463,14 +460,23 @@ impl Dict {
     /// back when the bit is set; `insert_full` then decides.
     #[inline]
     pub fn push_absent_name(&mut self, k: &std::rc::Rc<crate::value::PyStr>, v: Value) -> Result<usize, Value> {
-        let h = k.hash();
+        if !self.claim_absent(k.hash()) {
+            return Err(v);
+        }
+        Ok(self.map.push_new(Key::name(k), v))
+    }
+    /// For a key of hash `h` about to be added without a scan: false if
+    /// its hash bit says it may be there; else the bit is set and the keys
+    /// version renewed.
+    #[inline(always)]
+    fn claim_absent(&mut self, h: i64) -> bool {
         let bit = hash_bit(h);
         if self.hash_bits & bit != 0 {
-            return Err(v);
+            return false;
         }
         self.hash_bits |= bit;
         self.version = fresh_version();
-        Ok(self.map.push_new(Key::name(k), v))
+        true
     }
     /// Replace the value at insertion-order position `i` (the key stays).
     #[inline]
