@@ -527,11 +527,12 @@ pub fn track_generator(g: &Value) {
     track(g);
 }
 
-/// The links of an instance in the young instances' list (`YOUNG`).
+/// The links of an instance in the young instances' list (`YOUNG`);
+/// whether it is there is the instance's `gc_young` (beside its other
+/// flags: the instance is 16 bytes smaller than with the flag in here).
 pub struct Links {
     prev: Cell<*const Instance>,
     next: Cell<*const Instance>,
-    linked: Cell<bool>,
 }
 
 impl Links {
@@ -539,7 +540,6 @@ impl Links {
         Links {
             prev: Cell::new(std::ptr::null()),
             next: Cell::new(std::ptr::null()),
-            linked: Cell::new(false),
         }
     }
 }
@@ -582,13 +582,13 @@ thread_local! {
 fn track_instance(i: &Rc<Instance>) {
     let p = Rc::as_ptr(i);
     let l = &i.gc_links;
-    if l.linked.get() {
+    if i.gc_young.get() {
         return;
     }
     let linked = YOUNG.try_with(|y| {
         l.prev.set(y.tail.get());
         l.next.set(std::ptr::null());
-        l.linked.set(true);
+        i.gc_young.set(true);
         match y.tail.get() {
             // SAFETY: every linked pointer is a live instance: it unlinks
             // itself first thing as it dies (`untrack_instance`), and
@@ -609,10 +609,10 @@ fn track_instance(i: &Rc<Instance>) {
 #[inline]
 pub fn untrack_instance(i: &Instance) {
     let l = &i.gc_links;
-    if !l.linked.get() {
+    if !i.gc_young.get() {
         return;
     }
-    l.linked.set(false);
+    i.gc_young.set(false);
     let _ = YOUNG.try_with(|y| {
         let (p, n) = (l.prev.get(), l.next.get());
         // SAFETY: linked neighbours are live instances (see `track_instance`).
@@ -651,7 +651,7 @@ fn flush_young(h: &mut Heap) {
                 Rc::from_raw(p)
             };
             let l = &rc.gc_links;
-            l.linked.set(false);
+            rc.gc_young.set(false);
             p = l.next.replace(std::ptr::null());
             l.prev.set(std::ptr::null());
             h.gens[0].push(Node::Instance(Rc::downgrade(&rc)));

@@ -512,8 +512,10 @@ impl InstDict {
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
     pub dict: InstDict,
-    /// Its place in the collector's young instances (`gc::track`).
+    /// Its place in the collector's young instances (`gc::track`), and
+    /// whether it is there.
     pub gc_links: crate::gc::Links,
+    pub gc_young: Cell<bool>,
     /// The built-in value inside an instance of a subclass of a built-in type
     /// (the list of a `class L(list)`, the args tuple of an exception).
     pub base: RefCell<Value>,
@@ -538,6 +540,7 @@ impl Instance {
                 _ => Dict::with_capacity(INST_ATTRS_MAX),
             }),
             gc_links: crate::gc::Links::new(),
+            gc_young: Cell::new(false),
             base: RefCell::new(base),
             exc: RefCell::new(None),
             finalized: Cell::new(false),
@@ -594,6 +597,7 @@ impl Drop for Instance {
                     class: RefCell::new(cls.clone()),
                     dict: self.dict.hand_over(),
                     gc_links: crate::gc::Links::new(),
+                    gc_young: Cell::new(false),
                     base: RefCell::new(std::mem::replace(&mut *self.base.borrow_mut(), Value::None)),
                     exc: RefCell::new(self.exc.borrow_mut().take()),
                     finalized: Cell::new(true),
