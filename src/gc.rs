@@ -197,7 +197,13 @@ fn visit_entries(d: &Dict, visit: &mut impl Visit) {
 /// object's references while nothing else holds the dict. When something
 /// does, they are not reported at all (they look held from outside).
 fn visit_owned_dict(d: &Rc<RefCell<Dict>>, visit: &mut impl Visit) -> bool {
-    if Rc::strong_count(d) != 1 {
+    visit_owned_entries(d, Rc::strong_count(d) == 1, visit)
+}
+
+/// `visit_owned_dict` of a dict that its object holds alone when `owned`
+/// (an instance's attributes: `InstDict::owned_only`).
+fn visit_owned_entries(d: &RefCell<Dict>, owned: bool, visit: &mut impl Visit) -> bool {
+    if !owned {
         return true;
     }
     match d.try_borrow() {
@@ -283,16 +289,7 @@ pub fn traverse(v: &Value, visit: &mut impl Visit) -> bool {
                 e.cause.iter().for_each(|x| visit.value(x));
                 e.context.iter().for_each(|x| visit.value(x));
             }
-            if !i.dict.owned_only() {
-                return true;
-            }
-            return match i.dict.try_borrow() {
-                Ok(d) => {
-                    visit_entries(&d, visit);
-                    true
-                }
-                Err(_) => false,
-            };
+            return visit_owned_entries(i.dict.cell(), i.dict.owned_only(), visit);
         }
         Value::Module(m) => visit.dict(&m.dict),
         Value::Method(m) => {
@@ -643,13 +640,10 @@ fn flush_young(h: &mut Heap) {
         y.tail.set(std::ptr::null());
         h.gens[0].reserve(y.len.replace(0));
         while !p.is_null() {
-            // SAFETY: `p` is a linked, so live, instance (strong count at
-            // least 1) from `Rc::as_ptr`: a handle is taken through a
-            // counted `Rc` made for the purpose and given back.
-            let rc = unsafe {
-                Rc::increment_strong_count(p);
-                Rc::from_raw(p)
-            };
+            // SAFETY: `p` is a linked, so live, instance from `Rc::as_ptr`;
+            // the `Rc` made of it is never dropped, so its count is
+            // untouched (only a handle is taken through it).
+            let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) });
             let l = &rc.gc_links;
             rc.gc_young.set(false);
             p = l.next.replace(std::ptr::null());

@@ -373,17 +373,10 @@ impl Dict {
         // A small table with room: the push without `push_new`'s index
         // upkeep or growth (a new instance's attributes, which its class
         // sized the table for).
-        let h = k.hash();
-        if !self.claim_absent(h) {
+        if !self.claim_absent(k.hash()) {
             return Err(v);
         }
-        self.map.entries.push((
-            Key {
-                hash: h,
-                value: Value::Str(k.clone()),
-            },
-            v,
-        ));
+        self.map.entries.push((Key::name(k), v));
         Ok(())
     }
     /// Remove and return the last entry (`dict.popitem`).
