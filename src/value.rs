@@ -233,6 +233,34 @@ impl PyStr {
             hash: Cell::new(-1),
         }
     }
+    /// The decimal text of `i` (`str(i)`, `repr(i)`): the digits are
+    /// written backwards into a buffer on the stack and copied once into
+    /// an allocation of their exact size (`i.to_string()` allocated twice,
+    /// the second time to shrink the text into a `Box<str>`).
+    pub fn of_int(i: i64) -> PyStr {
+        // i64::MIN is 19 digits and a sign.
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut n = i.unsigned_abs();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if i < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        let text = std::str::from_utf8(&buf[at..]).unwrap_or_default();
+        PyStr {
+            chars: text.len(),
+            s: Box::from(text),
+            hash: Cell::new(-1),
+        }
+    }
     /// `a + b`: the length in chars is the sum, so the text is not scanned.
     pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
         let mut s = String::with_capacity(a.s.len() + b.s.len());

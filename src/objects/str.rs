@@ -797,13 +797,22 @@ pub fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
     if n > 3 {
         return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", n)));
     }
-    let v = match (args.get(1, "object"), args.get(2, "encoding")) {
-        (None, _) => Value::str(""),
-        (Some(b @ (Value::Bytes(_) | Value::ByteArray(_))), Some(_)) => {
+    let (encoding, errors) = (args.get(2, "encoding"), args.get(3, "errors"));
+    for (what, v) in [("encoding", &encoding), ("errors", &errors)] {
+        if let Some(v) = v.as_ref().filter(|v| !matches!(v, Value::Str(_))) {
+            return Err(vm.type_error(format!("str() argument '{}' must be str, not {}", what, vm.type_name(v))));
+        }
+    }
+    let decoding = encoding.is_some() || errors.is_some();
+    let v = match args.get(1, "object") {
+        None => Value::str(""),
+        Some(b @ (Value::Bytes(_) | Value::ByteArray(_))) if decoding => {
             let bytes = crate::objects::bytes::bytes_of(vm, &b)?;
             crate::objects::bytes::decode(vm, &bytes, &args)?
         }
-        (Some(v), _) => vm.str_value(&v)?,
+        Some(Value::Str(_)) if decoding => return Err(vm.type_error("decoding str is not supported")),
+        Some(v) if decoding => return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(&v)))),
+        Some(v) => vm.str_value(&v)?,
     };
     wrap(cls, v)
 }

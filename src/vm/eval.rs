@@ -1993,8 +1993,8 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             // makes it (the type call went through an argument vector and
             // the unbound method), unless the cfunction probes would see
             // that call.
-            if Rc::ptr_eq(cls, &vm.types.range) && !crate::probes::cfunction_enabled() {
-                if let Some(r) = range_of_ints(&f.stack[at..]) {
+            if !crate::probes::cfunction_enabled() {
+                if let Some(r) = builtin_type_fast(vm, cls, &f.stack[at..]) {
                     release_call(f, at);
                     return Ok(r);
                 }
@@ -2022,6 +2022,24 @@ fn call_stacked(vm: &Vm, f: &mut Frame, at: usize) -> PyResult<Value> {
             r?
         }
     })
+}
+
+/// A call of a built-in type that needs no argument vector nor the
+/// type's `__new__`: `range` of machine ints, `str` of an int or a str.
+/// None for anything else, which `call_class_from` handles.
+#[inline(never)]
+fn builtin_type_fast(vm: &Vm, cls: &Rc<crate::objects::Class>, args: &[Value]) -> Option<Value> {
+    if Rc::ptr_eq(cls, &vm.types.range) {
+        return range_of_ints(args);
+    }
+    if Rc::ptr_eq(cls, &vm.types.str_) {
+        return match args {
+            [v @ Value::Str(_)] => Some(v.clone()),
+            [Value::Int(i)] => Some(Value::Str(Rc::new(crate::value::PyStr::of_int(*i)))),
+            _ => None,
+        };
+    }
+    None
 }
 
 /// `range(stop)`, `range(start, stop)` or `range(start, stop, step)` of

@@ -317,10 +317,11 @@ impl Vm {
         crate::objects::repr::str(self, v)
     }
     pub fn str_value(&self, v: &Value) -> PyResult<Value> {
-        if let Value::Str(_) = v {
-            return Ok(v.clone());
+        match v {
+            Value::Str(_) => Ok(v.clone()),
+            Value::Int(i) => Ok(Value::Str(Rc::new(crate::value::PyStr::of_int(*i)))),
+            _ => Ok(Value::string(self.str(v)?)),
         }
-        Ok(Value::string(self.str(v)?))
     }
 
     pub fn hash(&self, v: &Value) -> PyResult<i64> {
