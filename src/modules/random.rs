@@ -2,11 +2,12 @@
 //! that `random.seed(n)` reproduces CPython's sequences exactly. The state
 //! lives in a bytearray owned by the Python-level `random.Random`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use crate::objects::hash::hash_str;
 use crate::objects::{Args, Module};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -98,13 +99,6 @@ impl Mt {
     }
 }
 
-fn state(vm: &Vm, v: &Value) -> PyResult<Rc<RefCell<Vec<u8>>>> {
-    match v {
-        Value::ByteArray(b) if b.borrow().len() == N * 4 + 4 => Ok(b.clone()),
-        _ => Err(vm.type_error("invalid random state")),
-    }
-}
-
 /// The generator read and advanced in place in its state bytes (N words
 /// and the index, little-endian): a draw touches two words, and only every
 /// N-th one decodes the whole block to twist it.
@@ -138,11 +132,17 @@ impl MtBytes<'_> {
     }
 }
 
+/// `f` on the generator whose state bytes are `v` (borrowed where they
+/// lie: a draw changes two words of them).
 fn with_mt<R>(vm: &Vm, v: &Value, f: impl FnOnce(&mut MtBytes) -> R) -> PyResult<R> {
-    let st = state(vm, v)?;
-    let mut bytes = st.borrow_mut();
-    // state() checked the length.
-    Ok(f(&mut MtBytes(&mut bytes)))
+    if let Value::ByteArray(b) = v {
+        if let Ok(mut bytes) = b.try_borrow_mut() {
+            if bytes.len() == N * 4 + 4 {
+                return Ok(f(&mut MtBytes(&mut bytes)));
+            }
+        }
+    }
+    Err(vm.type_error("invalid random state"))
 }
 
 /// seed_state(n): the state for integer seed n (CPython's init_by_array of |n|'s 32-bit words).
@@ -156,24 +156,38 @@ fn seed_state(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::ByteArray(Rc::new(RefCell::new(Mt::init_by_array(&words).to_bytes()))))
 }
 
-/// The state bytes of a `random.Random` (its `_state` attribute). Read
-/// from the instance dict when it is there: CPython keeps the state in
-/// the C object, out of reach of descriptors and `__getattr__`, and a
-/// full attribute lookup cost more than drawing the number.
-fn state_of(vm: &Vm, this: &Value) -> PyResult<Value> {
+// Where `_state` was last found in a `random.Random`'s dict: `seed`
+// sets it first, so most often 0.
+thread_local!(static STATE_AT: Cell<usize> = const { Cell::new(0) });
+
+/// `f` on the generator of a `random.Random` (its `_state` attribute).
+/// Read from the instance dict when it is there, at the position it was
+/// found last, without hashing the name: CPython keeps the state in the C
+/// object, out of reach of descriptors and `__getattr__`, and a full
+/// attribute lookup cost more than drawing the number.
+fn with_state<R>(vm: &Vm, this: &Value, f: impl FnOnce(&mut MtBytes) -> R) -> PyResult<R> {
     if let Value::Instance(inst) = this {
-        if let Some(st) = inst.dict.borrow().get_str("_state") {
-            return Ok(st);
+        if let Ok(dict) = inst.dict.try_borrow() {
+            let found = match dict.value_ref_at_if_str(STATE_AT.get(), "_state") {
+                Some(v) => Some(v),
+                None => dict.index_of_str_h("_state", hash_str("_state")).and_then(|i| {
+                    STATE_AT.set(i);
+                    dict.value_ref_at_if_str(i, "_state")
+                }),
+            };
+            if let Some(st) = found {
+                return with_mt(vm, st, f);
+            }
         }
     }
-    vm.getattr(this, "_state")
+    let st = vm.getattr(this, "_state")?;
+    with_mt(vm, &st, f)
 }
 
 /// `Random.random(self)`: a built-in method, as CPython's `_random.Random` has.
 fn random(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_m(vm, "Random.random", 1, 1)?;
-    let st = state_of(vm, &args.args[0])?;
-    let f = with_mt(vm, &st, draw_float)?;
+    let f = with_state(vm, &args.args[0], draw_float)?;
     Ok(Value::Float(f))
 }
 
@@ -187,8 +201,7 @@ fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
     if k == 0 {
         return Ok(Value::Int(0));
     }
-    let st = state_of(vm, &args.args[0])?;
-    with_mt(vm, &st, |mt| {
+    with_state(vm, &args.args[0], |mt| {
         if k <= 32 {
             // One word, as CPython draws it; no big integer.
             return draw_bits(mt, k);
@@ -211,14 +224,14 @@ fn getrandbits(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `random()`'s fast form (called as `self.random()` or bound).
 fn random_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     let [this] = args else { return None };
-    Some(state_of(vm, this).and_then(|st| with_mt(vm, &st, |mt| Value::Float(draw_float(mt)))))
+    Some(with_state(vm, this, |mt| Value::Float(draw_float(mt))))
 }
 
 /// `getrandbits(k)`'s fast form for 1 to 32 bits (`_randbelow`'s draws):
 /// one word, as `getrandbits` draws it.
 fn getrandbits_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     let [this, Value::Int(k @ 1..=32)] = args else { return None };
-    Some(state_of(vm, this).and_then(|st| with_mt(vm, &st, |mt| draw_bits(mt, *k))))
+    Some(with_state(vm, this, |mt| draw_bits(mt, *k)))
 }
 
 /// A float in [0, 1) from two words, as CPython's `random()` makes it.

@@ -330,6 +330,15 @@ impl Dict {
     pub fn value_at(&self, i: usize) -> Option<Value> {
         self.map.get_index(i).map(|(_, v)| v.clone())
     }
+    /// The value at position `i`, borrowed, if its key is the exact str
+    /// `k` (compared by text: any str object of that text will do).
+    #[inline]
+    pub fn value_ref_at_if_str(&self, i: usize, k: &str) -> Option<&Value> {
+        match self.map.get_index(i) {
+            Some((Key { value: Value::Str(s), .. }, v)) if s.as_str() == k => Some(v),
+            _ => None,
+        }
+    }
     /// The value at position `i` if its key is the string whose text is at
     /// `text` (the same object: names are interned), found without hashing.
     /// As exact as a comparison of the texts (`is_text_at`).

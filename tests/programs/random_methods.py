@@ -19,3 +19,12 @@ print(Sub(1).random(), Sub(1).getrandbits(8))
 l = list(range(20)); random.shuffle(l); print(l)
 print(random.sample(range(100), 5), random.gauss(0, 1))
 print(list.append, str.lower, dict.get, int.bit_length)
+# Weights and counts (the branches that import bisect and itertools).
+w = random.Random(11)
+print(w.choices("abc", k=4), w.choices("abc", [1, 0, 5], k=6), w.choices("abc", cum_weights=[1, 2, 9], k=6))
+print(w.sample("xyz", 4, counts=[1, 2, 3]), w.choice(range(7)), str(w.randrange(-9, 9)))
+for bad in (dict(weights=[1], cum_weights=[1]), dict(weights=[1, 2])):
+    try:
+        w.choices("abc", **bad)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

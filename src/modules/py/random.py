@@ -1,8 +1,8 @@
 """random for sonde: CPython's algorithms over the same Mersenne Twister."""
 import _random
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil, sqrt as _sqrt, cos as _cos, sin as _sin, floor as _floor
-from bisect import bisect as _bisect
-from itertools import accumulate as _accumulate
+# bisect and itertools are imported where weights and counts use them:
+# here they are Python source, and parsing them doubled `import random`.
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 TWOPI = 2.0 * _pi
@@ -93,6 +93,8 @@ class Random:
 
     def sample(self, population, k, *, counts=None):
         if counts is not None:
+            from bisect import bisect as _bisect
+            from itertools import accumulate as _accumulate
             cum_counts = list(_accumulate(counts))
             total = cum_counts.pop()
             selections = self.sample(range(total), k=k)
@@ -126,10 +128,12 @@ class Random:
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
         random = self.random
         n = len(population)
+        if cum_weights is None and weights is None:
+            n += 0.0
+            return [population[_floor(random() * n)] for i in range(k)]
+        from bisect import bisect as _bisect
+        from itertools import accumulate as _accumulate
         if cum_weights is None:
-            if weights is None:
-                n += 0.0
-                return [population[_floor(random() * n)] for i in range(k)]
             cum_weights = list(_accumulate(weights))
         elif weights is not None:
             raise TypeError('Cannot specify both weights and cumulative weights')
