@@ -4,9 +4,11 @@
 //! built-in types is computed here and for instances calls `__eq__` through
 //! the running VM.
 
+use std::rc::Rc;
+
 use indexmap::Equivalent;
 
-use crate::value::Value;
+use crate::value::{PyStr, Value};
 
 #[derive(Clone)]
 pub struct Key {
@@ -67,15 +69,13 @@ impl Equivalent<Key> for StrKey<'_> {
 /// this small. The table is built when a key past it arrives.
 const SMALL: usize = 8;
 
-/// Whether `s` is the text of the string object whose text is at `text`:
-/// its bytes start there. That takes one compare where `ptr::eq` on `&str`
-/// takes two (address and length), and it is as exact: a str's text is
-/// its own `Box<str>` allocation, which no other string shares, and two
-/// texts at one address that are not one allocation are both empty (the
-/// empty box's dangling address), so equal.
+/// Whether `s` is the string object at `name` (`Rc::as_ptr`): one compare
+/// of the key's own pointer, without reading the string (comparing the
+/// address of its text took a load from the key's allocation, a cache
+/// line of its own, on every cached attribute access).
 #[inline(always)]
-fn is_text_at(s: &str, text: *const u8) -> bool {
-    s.as_ptr() == text
+fn is_name(s: &Rc<PyStr>, name: *const PyStr) -> bool {
+    std::ptr::eq(Rc::as_ptr(s), name)
 }
 
 /// A key looked for: its Python hash, and equality with the stored keys.
@@ -106,7 +106,7 @@ fn mix(h: i64) -> u64 {
 
 /// A dict's entries in insertion order, and past `SMALL` of them an index
 /// from hash to position. A position is the same whether or not the index
-/// exists, so the caches that read an entry by position (`value_at_if_text`)
+/// exists, so the caches that read an entry by position (`value_at_if_name`)
 /// take no branch on the table's form.
 #[derive(Clone, Default)]
 struct Table {
@@ -339,24 +339,24 @@ impl Dict {
             _ => None,
         }
     }
-    /// The value at position `i` if its key is the string whose text is at
-    /// `text` (the same object: names are interned), found without hashing.
-    /// As exact as a comparison of the texts (`is_text_at`).
+    /// The value at position `i` if its key is the string object at `name`
+    /// (names are interned: attribute names in code and in instance dicts
+    /// are one object), found without hashing. A key of the same text in
+    /// another object is not seen here, and its lookup takes the slow way.
     #[inline]
-    pub fn value_at_if_text(&self, i: usize, text: *const u8) -> Option<Value> {
+    pub fn value_at_if_name(&self, i: usize, name: *const PyStr) -> Option<Value> {
         match self.map.get_index(i) {
-            Some((Key { value: Value::Str(s), .. }, v)) if is_text_at(s.as_str(), text) => Some(v.clone()),
+            Some((Key { value: Value::Str(s), .. }, v)) if is_name(s, name) => Some(v.clone()),
             _ => None,
         }
     }
-    /// Replace the value at position `i` if its key is the string whose
-    /// text is at `text` (as `value_at_if_text` finds it), giving back the
-    /// old value; otherwise `v` comes back. The keys stay, so the version
-    /// does too.
+    /// Replace the value at position `i` if its key is the string object at
+    /// `name` (as `value_at_if_name` finds it), giving back the old value;
+    /// otherwise `v` comes back. The keys stay, so the version does too.
     #[inline(always)]
-    pub fn replace_at_if_text(&mut self, i: usize, text: *const u8, v: Value) -> Result<Value, Value> {
+    pub fn replace_at_if_name(&mut self, i: usize, name: *const PyStr, v: Value) -> Result<Value, Value> {
         match self.map.get_index_mut(i) {
-            Some((Key { value: Value::Str(s), .. }, slot)) if is_text_at(s.as_str(), text) => Ok(std::mem::replace(slot, v)),
+            Some((Key { value: Value::Str(s), .. }, slot)) if is_name(s, name) => Ok(std::mem::replace(slot, v)),
             _ => Err(v),
         }
     }

@@ -66,7 +66,7 @@ pub fn cached_hit(obj: &Value, cache: &AttrWays) -> Option<Value> {
                 // increment) and nothing runs meanwhile; one borrowed
                 // mutably right now is refused, and the slow path answers.
                 let dict = unsafe { inst.dict.try_borrow_unguarded() }.ok()?;
-                return dict.value_at_if_text(c.index as usize, cache.name);
+                return dict.value_at_if_name(c.index as usize, cache.name);
             }
         }
     }
@@ -86,7 +86,7 @@ pub fn store_hit(obj: &Value, v: Value, cache: &AttrWays, names: &[Value], idx: 
         if let Some((_, c)) = cache_hit(cache, inst) {
             if c.func == FAST {
                 if let Ok(mut d) = inst.dict.try_borrow_mut() {
-                    return match d.replace_at_if_text(c.index as usize, cache.name, v) {
+                    return match d.replace_at_if_name(c.index as usize, cache.name, v) {
                         Ok(old) => {
                             // The old value dies after the dict is released.
                             drop(d);

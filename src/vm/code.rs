@@ -117,10 +117,10 @@ pub const WAYS: usize = 4;
 pub struct AttrWays {
     pub ways: [Cell<AttrCache>; WAYS],
     pub next: Cell<u8>,
-    /// Where the name's text is (`PyStr::as_str`'s address): a dict key
-    /// with its text there is the name's own string (`Dict::value_at_if_text`).
-    /// The code's `names` keep that string, and so the address, alive.
-    pub name: *const u8,
+    /// The name's string object (`Rc::as_ptr`; null for a name that is not
+    /// a str): a dict key that is this object is the name
+    /// (`Dict::value_at_if_name`). The code's `names` keep it alive.
+    pub name: *const PyStr,
 }
 
 /// Per-name caches of the three attribute instructions on instances:
@@ -143,7 +143,10 @@ impl AttrCaches {
                 .map(|n| AttrWays {
                     ways: Default::default(),
                     next: Cell::new(0),
-                    name: n.as_str().unwrap_or("").as_ptr(),
+                    name: match n {
+                        Value::Str(s) => Rc::as_ptr(s),
+                        _ => std::ptr::null(),
+                    },
                 })
                 .collect()
         };
