@@ -234,6 +234,45 @@ fn getrandbits_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
     Some(with_state(vm, this, |mt| draw_bits(mt, *k)))
 }
 
+/// `Random._randbelow(self, n)`: a number in [0, n) drawn as CPython's
+/// `_randbelow_with_getrandbits` draws it (`getrandbits(n.bit_length())`
+/// until one is below n), from the generator's words directly. For
+/// anything but a machine int n > 0, or an instance with a `getrandbits`
+/// of its own, that Python method does it.
+fn randbelow(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_m(vm, "Random._randbelow", 2, 2)?;
+    if let Some(r) = randbelow_fast(vm, &args.args) {
+        return r;
+    }
+    vm.call_method(&args.args[0], "_randbelow_with_getrandbits", vec![args.args[1].clone()])
+}
+
+/// `randbelow`'s fast form (`self._randbelow(n)`, from `choice` and
+/// `randrange`).
+fn randbelow_fast(vm: &Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let [this, Value::Int(n @ 1..)] = args else { return None };
+    let n = *n as u64;
+    if let Value::Instance(inst) = this {
+        if inst.dict.try_borrow().map_or(true, |d| d.contains_str("getrandbits")) {
+            return None;
+        }
+    }
+    let k = 64 - n.leading_zeros();
+    Some(with_state(vm, this, |mt| loop {
+        // getrandbits(k): one word for up to 32 bits; above, the first word
+        // is the low 32 bits and the second the rest, as CPython fills them.
+        let r = if k <= 32 {
+            u64::from(mt.next_u32() >> (32 - k))
+        } else {
+            let lo = u64::from(mt.next_u32());
+            lo | u64::from(mt.next_u32() >> (64 - k)) << 32
+        };
+        if r < n {
+            break Value::Int(r as i64);
+        }
+    }))
+}
+
 /// A float in [0, 1) from two words, as CPython's `random()` makes it.
 fn draw_float(mt: &mut MtBytes) -> f64 {
     let a = (mt.next_u32() >> 5) as f64;
@@ -249,9 +288,10 @@ fn draw_bits(mt: &mut MtBytes, k: i64) -> Value {
 pub fn make(vm: &Vm) -> Rc<Module> {
     let m = super::native_module(vm, "_random", &[("seed_state", seed_state)]);
     // `random.Random`'s methods: bound like CPython's C methods of `_random.Random`.
-    let methods: [(&str, crate::objects::BuiltinFn, Option<crate::objects::FastFn>); 2] = [
+    let methods: [(&str, crate::objects::BuiltinFn, Option<crate::objects::FastFn>); 3] = [
         ("random", random, Some(random_fast)),
         ("getrandbits", getrandbits, Some(getrandbits_fast)),
+        ("randbelow", randbelow, Some(randbelow_fast)),
     ];
     for (name, func, fast) in methods {
         let method = crate::objects::Builtin {

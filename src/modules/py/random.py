@@ -44,7 +44,35 @@ class Random:
     random = _random.random
     getrandbits = _random.getrandbits
 
-    def _randbelow(self, n):
+    # A number below n from the generator's own words, in Rust; a subclass
+    # with a getrandbits of its own draws through it, as CPython's does.
+    _randbelow = _random.randbelow
+
+    def __init_subclass__(cls, /, **kwargs):
+        for c in cls.__mro__:
+            if '_randbelow' in c.__dict__:
+                break
+            if 'getrandbits' in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if 'random' in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        # (CPython also warns, through the warnings module, when n is
+        # 2**53 or more; there is no warnings module here yet.)
+        random = self.random
+        if n >= maxsize:
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
+    def _randbelow_with_getrandbits(self, n):
         getrandbits = self.getrandbits
         k = n.bit_length()
         r = getrandbits(k)
