@@ -314,6 +314,11 @@ impl Value {
     pub fn string(s: String) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
     }
+    /// `str(i)` of a machine int (`PyStr::of_int`).
+    #[inline]
+    pub fn int_text(i: i64) -> Value {
+        Value::Str(Rc::new(PyStr::of_int(i)))
+    }
     /// `string` of text known to be ASCII when `ascii` says so (see
     /// `PyStr::ascii`).
     pub fn string_of(s: String, ascii: bool) -> Value {

@@ -2035,7 +2035,7 @@ fn builtin_type_fast(vm: &Vm, cls: &Rc<crate::objects::Class>, args: &[Value]) -
     if Rc::ptr_eq(cls, &vm.types.str_) {
         return match args {
             [v @ Value::Str(_)] => Some(v.clone()),
-            [Value::Int(i)] => Some(Value::Str(Rc::new(crate::value::PyStr::of_int(*i)))),
+            [Value::Int(i)] => Some(Value::int_text(*i)),
             _ => None,
         };
     }

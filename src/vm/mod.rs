@@ -319,7 +319,7 @@ impl Vm {
     pub fn str_value(&self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Str(_) => Ok(v.clone()),
-            Value::Int(i) => Ok(Value::Str(Rc::new(crate::value::PyStr::of_int(*i)))),
+            Value::Int(i) => Ok(Value::int_text(*i)),
             _ => Ok(Value::string(self.str(v)?)),
         }
     }
